@@ -1,0 +1,60 @@
+namespace Sandik.Cli.CommandLine;
+
+/// <summary>
+/// The options of one command: <c>--name value</c> pairs and bare <c>--flag</c>s. Every option a command does not
+/// declare is an error, so that a typo never silently changes what runs.
+/// </summary>
+public sealed class Arguments
+{
+    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+
+    private Arguments() { }
+
+    /// <param name="valued">Options that take a value.</param>
+    /// <param name="flags">Options that take none.</param>
+    /// <exception cref="UsageException">An unknown option, a missing value, or a stray word.</exception>
+    public static Arguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> valued, IReadOnlyCollection<string> flags)
+    {
+        var parsed = new Arguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var eq = arg.IndexOf('=');
+            var name = eq > 0 ? arg[..eq] : arg;
+            if (!name.StartsWith("--", StringComparison.Ordinal))
+                throw new UsageException($"Unexpected '{arg}': options start with '--'.");
+            if (flags.Contains(name))
+            {
+                if (eq > 0) throw new UsageException($"'{name}' takes no value.");
+                parsed._values[name] = null;
+            }
+            else if (valued.Contains(name))
+            {
+                var value = eq > 0 ? arg[(eq + 1)..] : i + 1 < args.Count ? args[++i] : throw new UsageException($"'{name}' needs a value.");
+                parsed._values[name] = value;
+            }
+            else
+            {
+                throw new UsageException($"Unknown option '{name}'.");
+            }
+        }
+        return parsed;
+    }
+
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    public string Require(string name) => Get(name) ?? throw new UsageException($"'{name}' is required.");
+
+    /// <summary>A value that must be one of a fixed set.</summary>
+    public string OneOf(string name, string fallback, params string[] allowed)
+    {
+        var value = Get(name) ?? fallback;
+        return allowed.Contains(value) ? value : throw new UsageException($"'{name}' must be one of {string.Join(", ", allowed)}; got '{value}'.");
+    }
+
+    /// <summary>A comma-separated list, or null when the option is absent.</summary>
+    public IReadOnlyList<string>? List(string name) =>
+        Get(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

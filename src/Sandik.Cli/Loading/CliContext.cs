@@ -1,0 +1,60 @@
+using Sandik.Import;
+using Sandik.Import.Turkey;
+using Sandik.Storage;
+using Spectre.Console;
+
+namespace Sandik.Cli.Loading;
+
+/// <summary>What every command needs: the shipped data, the store, and consoles for output and for progress.</summary>
+public sealed class CliContext
+{
+    private readonly Lazy<TurkeyData> _turkey = new(TurkeyData.Shipped);
+
+    public TurkeyData Turkey => _turkey.Value;
+
+    /// <summary>Machine-readable output goes to standard output only.</summary>
+    public TextWriter Out { get; init; } = Console.Out;
+
+    /// <summary>People-facing messages and progress go to standard error, so that piping output stays clean.</summary>
+    public IAnsiConsole Messages { get; init; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    /// <summary>The store: <c>--store</c>, else <c>SANDIK_STORE</c>, else the embedded SQLite file <c>.sandik/sandik.db</c>.</summary>
+    public string StoreConnection(string? option)
+    {
+        var configured = option ?? Environment.GetEnvironmentVariable("SANDIK_STORE");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var root = Directory.GetParent(Turkey.DataDirectory)!.FullName;
+        var folder = Path.Combine(root, ".sandik");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "sandik.db")}";
+    }
+
+    public async Task<IElectionStore> OpenStoreAsync(string? option, CancellationToken ct)
+    {
+        var store = ElectionStores.Open(StoreConnection(option));
+        await store.InitializeAsync(ct);
+        return store;
+    }
+
+    /// <summary>Runs work with a progress bar on an interactive terminal, silently otherwise.</summary>
+    public T WithProgress<T>(string label, Func<IProgress<ImportProgress>, T> work)
+    {
+        if (Console.IsErrorRedirected || !Messages.Profile.Capabilities.Interactive)
+            return work(new Progress<ImportProgress>(_ => { }));
+        T result = default!;
+        Messages.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(label, maxValue: 1.0);
+                result = work(new SyncProgress(p => task.Value = p.Fraction));
+                task.Value = 1.0;
+            });
+        return result;
+    }
+
+    private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}

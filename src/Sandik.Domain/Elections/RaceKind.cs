@@ -1,0 +1,8 @@
+namespace Sandik.Domain.Elections;
+
+public enum RaceKind
+{
+    Presidential,
+    Parliamentary,
+    Local,
+}

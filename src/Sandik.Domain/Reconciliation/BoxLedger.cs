@@ -1,0 +1,54 @@
+namespace Sandik.Domain.Reconciliation;
+
+/// <summary>
+/// The latest tally of every source for one box of one race. The counted tally is that of the best-ranked source
+/// that has one (within a set of sources given as a bit mask over the catalogue's trust order). Not thread-safe.
+/// </summary>
+public sealed class BoxLedger(int sourceCount)
+{
+    private readonly SourceTally?[] _bySource = new SourceTally?[sourceCount];
+
+    public SourceTally? this[int sourceIndex] => _bySource[sourceIndex];
+
+    /// <summary>Records a source's tally unless that source already sent a later one; returns the one it replaced.</summary>
+    public bool TryRecord(SourceTally entry, out SourceTally? replaced)
+    {
+        replaced = _bySource[entry.SourceIndex];
+        if (replaced is not null && replaced.Sequence > entry.Sequence) return false;
+        _bySource[entry.SourceIndex] = entry;
+        return true;
+    }
+
+    /// <summary>The tally of the best-ranked source inside the mask, or null when none of them sent one.</summary>
+    public SourceTally? Counted(uint mask)
+    {
+        for (var i = 0; i < _bySource.Length; i++)
+        {
+            if ((mask & (1u << i)) != 0 && _bySource[i] is { } entry) return entry;
+        }
+        return null;
+    }
+
+    public BoxStatus Status(uint mask)
+    {
+        SourceTally? counted = null;
+        var sources = 0;
+        var agree = true;
+        for (var i = 0; i < _bySource.Length; i++)
+        {
+            if ((mask & (1u << i)) == 0 || _bySource[i] is not { } entry) continue;
+            sources++;
+            if (counted is null) counted = entry;
+            else if (!entry.Tally.AgreesWith(counted.Tally)) agree = false;
+        }
+        return sources switch
+        {
+            0 => BoxStatus.NotReported,
+            1 => BoxStatus.SingleSource,
+            _ => agree ? BoxStatus.Confirmed : BoxStatus.Conflict,
+        };
+    }
+
+    /// <summary>Every source's latest tally, in trust order.</summary>
+    public IEnumerable<SourceTally> Entries() => _bySource.OfType<SourceTally>();
+}

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Sandik.Domain.Elections;
+using Sandik.Domain.Geography;
+using Sandik.Domain.Sources;
+
+namespace Sandik.Storage.Elections;
+
+/// <summary>Reads elections back from the elections, areas and boxes tables (the same SQL on both databases).</summary>
+internal static class ElectionRows
+{
+    public static async Task<StoredElection?> LoadAsync(DbConnection connection, string electionId, CancellationToken ct)
+    {
+        string definition, sources, levels;
+        await using (var command = connection.Command("SELECT definition, sources, levels FROM elections WHERE id = @id").With("@id", electionId))
+        await using (var row = await command.ExecuteReaderAsync(ct))
+        {
+            if (!await row.ReadAsync(ct)) return null;
+            (definition, sources, levels) = (row.GetString(0), row.GetString(1), row.GetString(2));
+        }
+        var election = ElectionFile.FromJson(definition, $"the stored definition of election '{electionId}'");
+        var catalog = SourceCatalog.FromJson(sources, $"the stored sources of election '{electionId}'");
+        var areas = await ReadAreasAsync(connection, electionId, ct);
+        var boxes = await ReadBoxesAsync(connection, electionId, ct);
+        var geography = ElectionGeography.FromRows(LevelsJson.Read(levels, electionId), areas, boxes);
+        return new StoredElection(election, catalog, geography);
+    }
+
+    /// <summary>
+    /// Writes the definition, sources and levels (a new revision when the election exists) and deletes its areas and
+    /// boxes, ready for the caller to insert the new ones in the same transaction. The log is left alone.
+    /// </summary>
+    public static async Task ReplaceDefinitionAsync(DbConnection connection, DbTransaction transaction, StoredElection stored, CancellationToken ct)
+    {
+        var id = stored.Election.Id;
+        await using (var upsert = connection.Command("""
+            INSERT INTO elections (id, definition, sources, levels, revision) VALUES (@id, @definition, @sources, @levels, 1)
+            ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, sources = excluded.sources,
+                levels = excluded.levels, revision = elections.revision + 1
+            """, transaction)
+            .With("@id", id).With("@definition", ElectionFile.ToJson(stored.Election))
+            .With("@sources", stored.Sources.ToJson()).With("@levels", LevelsJson.Write(stored.Geography.Levels)))
+            await upsert.ExecuteNonQueryAsync(ct);
+        await using (var boxes = connection.Command("DELETE FROM boxes WHERE election_id = @id", transaction).With("@id", id))
+            await boxes.ExecuteNonQueryAsync(ct);
+        await using var areas = connection.Command("DELETE FROM areas WHERE election_id = @id", transaction).With("@id", id);
+        await areas.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task<IReadOnlyList<string>> ListAsync(DbConnection connection, CancellationToken ct)
+    {
+        var ids = new List<string>();
+        await using var command = connection.Command("SELECT id FROM elections ORDER BY id");
+        await using var row = await command.ExecuteReaderAsync(ct);
+        while (await row.ReadAsync(ct)) ids.Add(row.GetString(0));
+        return ids;
+    }
+
+    private static async Task<List<Area>> ReadAreasAsync(DbConnection connection, string electionId, CancellationToken ct)
+    {
+        var areas = new List<Area>();
+        await using var command = connection.Command(
+            "SELECT idx, code, name, level, parent, kind FROM areas WHERE election_id = @id ORDER BY idx").With("@id", electionId);
+        await using var row = await command.ExecuteReaderAsync(ct);
+        while (await row.ReadAsync(ct))
+        {
+            var code = row.GetString(1);
+            areas.Add(new Area(row.GetInt32(0), code, row.GetString(2), row.GetInt32(3), row.GetInt32(4), AreaKinds.Parse(row.GetString(5), code)));
+        }
+        return areas;
+    }
+
+    private static async Task<List<BallotBox>> ReadBoxesAsync(DbConnection connection, string electionId, CancellationToken ct)
+    {
+        var boxes = new List<BallotBox>();
+        await using var command = connection.Command(
+            "SELECT idx, code, number, area, registered FROM boxes WHERE election_id = @id ORDER BY idx").With("@id", electionId);
+        await using var row = await command.ExecuteReaderAsync(ct);
+        while (await row.ReadAsync(ct))
+            boxes.Add(new BallotBox(row.GetInt32(0), row.GetString(1), row.GetString(2), row.GetInt32(3), row.GetInt32(4)));
+        return boxes;
+    }
+}
