@@ -41,7 +41,7 @@ public static class DemoCommand
         var table = new Table().Border(TableBorder.Simple).AddColumns("Parti / party", "Sandalye / seats");
         foreach (var i in Enumerable.Range(0, seats.Seats.Length).Where(i => seats.Seats[i] > 0).OrderByDescending(i => seats.Seats[i]))
             table.AddRow(Markup.Escape(live.Race.Choices[i].Name), seats.Seats[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) }).Write(table);
+        Consoles.For(context.Out).Write(table);
         return 0;
     }
 }

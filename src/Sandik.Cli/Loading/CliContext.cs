@@ -1,3 +1,4 @@
+using Sandik.Cli.CommandLine;
 using Sandik.Import;
 using Sandik.Import.Turkey;
 using Sandik.Storage;
@@ -16,7 +17,7 @@ public sealed class CliContext
     public TextWriter Out { get; init; } = Console.Out;
 
     /// <summary>People-facing messages and progress go to standard error, so that piping output stays clean.</summary>
-    public IAnsiConsole Messages { get; init; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public IAnsiConsole Messages { get; init; } = Consoles.For(Console.Error);
 
     /// <summary>The store: <c>--store</c>, else <c>SANDIK_STORE</c>, else the embedded SQLite file <c>.sandik/sandik.db</c>.</summary>
     public string StoreConnection(string? option)

@@ -72,7 +72,7 @@ public static class ResultsWriter
 
     private static void WriteTable(ResultsReport report, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = Consoles.For(output);
         var n = report.National;
         var race = report.Live.Race;
         console.MarkupLine($"[bold]{Markup.Escape(report.Live.Election.Name.Tr)}[/] — {Markup.Escape(race.Name.Tr)}");

@@ -57,7 +57,7 @@ public static class SeatsCommand
                     output.WriteLine(FormattableString.Invariant($"{r.Id},\"{r.Name}\",{Math.Round(r.Votes)},{r.Share:F6},{r.Passed.ToString().ToLowerInvariant()},{r.Seats}"));
                 break;
             default:
-                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+                var console = Consoles.For(output);
                 console.MarkupLine($"[bold]{Markup.Escape(live.Election.Name.Tr)}[/]: {allocation.AllocatedSeats} / {live.Race.Seats!.TotalSeats} sandalye / seats, baraj / threshold {live.Race.Seats.NationalThreshold:P0}");
                 var table = new Table().Border(TableBorder.Simple).AddColumns("Parti / party", "Oy / votes", "%", "Baraj", "Sandalye / seats");
                 foreach (var r in rows.OrderByDescending(r => r.Seats).ThenByDescending(r => r.Votes).Where(r => r.Votes > 0))

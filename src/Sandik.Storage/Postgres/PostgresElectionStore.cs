@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using Sandik.Domain.Submissions;
+using Sandik.Storage.Elections;
+using Sandik.Storage.Log;
+
+namespace Sandik.Storage.Postgres;
+
+/// <summary>
+/// The production store: a PostgreSQL database reached through a pooled <see cref="NpgsqlDataSource"/>. Appends to
+/// one election are serialised by an advisory lock, also across processes; each commits synchronously. Tables are
+/// unqualified, so a <c>Search Path</c> in the connection string selects the schema. Thread-safe.
+/// </summary>
+public sealed class PostgresElectionStore : IElectionStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly DefinitionCache _definitions = new();
+
+    /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=db;Database=sandik;Username=sandik</c>.</param>
+    public PostgresElectionStore(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await PostgresLocks.LockSchemaAsync(connection, transaction, ct);
+        await SchemaMigrations.ApplyAsync(connection, transaction, PostgresSchema.Migrations, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task SaveElectionAsync(StoredElection election, CancellationToken ct = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await PostgresLocks.LockElectionAsync(connection, transaction, election.Election.Id, ct);
+        await ElectionRows.ReplaceDefinitionAsync(connection, transaction, election, ct);
+        await PostgresGeography.InsertAsync(connection, election, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        return await ElectionRows.LoadAsync(connection, electionId, ct);
+    }
+
+    public async Task<IReadOnlyList<string>> ListElectionsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        return await ElectionRows.ListAsync(connection, ct);
+    }
+
+    public Task<IReadOnlyList<AppendResult>> AppendAsync(string electionId, IReadOnlyList<LoggedSubmission> entries, CancellationToken ct = default) =>
+        entries.Count == 0
+            ? Task.FromResult<IReadOnlyList<AppendResult>>([])
+            : PostgresLog.AppendAsync(_dataSource, _definitions, electionId, entries, ct);
+
+    public async IAsyncEnumerable<LoggedSubmission> ReadLogAsync(StoredElection election, long afterSequence = 0,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await foreach (var entry in LogQueries.StreamAsync(connection, election, afterSequence, PostgresLog.ReceivedAt, ct))
+            yield return entry;
+    }
+
+    public async Task<long> CountLogAsync(string electionId, CancellationToken ct = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        return await LogQueries.CountAsync(connection, electionId, ct);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,90 @@
+using Sandik.Storage.Tests.Support;
+using Shouldly;
+using Xunit;
+using static Sandik.Storage.Tests.Support.TestElection;
+
+namespace Sandik.Storage.Tests;
+
+public abstract partial class ElectionStoreBehaviour
+{
+    [Fact]
+    public async Task a_retry_with_the_same_client_id_returns_the_original_and_adds_no_row()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+        var original = (await store.AppendAsync(election.Election.Id, [Accepted([100, 50, 25], "phone-7:1")], Ct)).Single();
+
+        // The retry differs (a later time, other counts): still the same submission, so the original stands.
+        var retry = Accepted([1, 1, 1], "phone-7:1", at: Evening.AddMinutes(5));
+        var result = (await store.AppendAsync(election.Election.Id, [retry], Ct)).Single();
+
+        result.AlreadyLogged.ShouldBeTrue();
+        LogText.Of(result.Entry).ShouldBe(LogText.Of(original.Entry));
+        (await store.CountLogAsync(election.Election.Id, Ct)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_retried_rejection_returns_the_original_rejection()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+        var rejected = Rejected([new("valid", "required", "'valid' is required.")], """{"box":"x"}""", "phone-7:2");
+        var original = (await store.AppendAsync(election.Election.Id, [rejected], Ct)).Single();
+
+        var result = (await store.AppendAsync(election.Election.Id, [rejected], Ct)).Single();
+
+        result.AlreadyLogged.ShouldBeTrue();
+        LogText.Of(result.Entry).ShouldBe(LogText.Of(original.Entry));
+    }
+
+    [Fact]
+    public async Task the_same_client_id_from_another_source_is_another_submission()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+
+        var results = await store.AppendAsync(election.Election.Id, [Accepted([1, 2, 3], "42"), Accepted([1, 2, 3], "42", source: "office")], Ct);
+        var later = await store.AppendAsync(election.Election.Id, [Accepted([1, 2, 3], "42", source: "office")], Ct);
+
+        results.ShouldAllBe(r => !r.AlreadyLogged);
+        later.Single().AlreadyLogged.ShouldBeTrue();
+        later.Single().Entry.Sequence.ShouldBe(results[1].Entry.Sequence);
+        (await store.CountLogAsync(election.Election.Id, Ct)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task duplicates_inside_one_batch_are_logged_once()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+
+        var results = await store.AppendAsync(election.Election.Id,
+        [
+            Accepted([10, 10, 10], "c1"), Accepted([20, 20, 20], "c2"), Accepted([99, 99, 99], "c1"),
+            Accepted([30, 30, 30]), Accepted([30, 30, 30]), Accepted([20, 20, 20], "c2"),
+        ], Ct);
+
+        results.Select(r => r.AlreadyLogged).ShouldBe([false, false, true, false, false, true]);
+        LogText.Of(results[2].Entry).ShouldBe(LogText.Of(results[0].Entry));
+        results[2].Entry.Tally!.Votes.ToArray().ShouldBe([10, 10, 10]);
+        LogText.Of(results[5].Entry).ShouldBe(LogText.Of(results[1].Entry));
+        // Without a client id nothing says two entries are one submission: both are kept.
+        results[3].Entry.Sequence.ShouldNotBe(results[4].Entry.Sequence);
+
+        var log = await ReadAllAsync(store, election);
+        log.Count.ShouldBe(4);
+        LogText.Of(log).ShouldBe(LogText.Of(new[] { results[0], results[1], results[3], results[4] }.Select(r => r.Entry)));
+    }
+
+    [Fact]
+    public async Task a_batch_mixing_retries_of_logged_entries_and_new_ones_adds_only_the_new()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+        var first = await store.AppendAsync(election.Election.Id, [Accepted([1, 1, 1], "x1"), Accepted([2, 2, 2], "x2")], Ct);
+
+        var results = await store.AppendAsync(election.Election.Id,
+            [Accepted([3, 3, 3], "x3"), Accepted([0, 0, 0], "x2"), Accepted([4, 4, 4], "x4"), Accepted([0, 0, 0], "x3")], Ct);
+
+        results.Select(r => r.AlreadyLogged).ShouldBe([false, true, false, true]);
+        results[1].Entry.Sequence.ShouldBe(first[1].Entry.Sequence);
+        results[3].Entry.Sequence.ShouldBe(results[0].Entry.Sequence);
+        results[2].Entry.Sequence.ShouldBeGreaterThan(results[0].Entry.Sequence);
+        (await store.CountLogAsync(election.Election.Id, Ct)).ShouldBe(4);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+using Sandik.Storage.Sqlite;
+using Shouldly;
+using Xunit;
+
+namespace Sandik.Storage.Tests;
+
+/// <summary>The store behaviours on SQLite; every test gets its own database file.</summary>
+public sealed class SqliteElectionStoreTests : ElectionStoreBehaviour
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sandik-storage-").FullName;
+
+    private string DatabasePath => Path.Combine(_folder, "sandik.db");
+
+    protected override Task<IElectionStore> CreateStoreAsync() =>
+        Task.FromResult<IElectionStore>(new SqliteElectionStore($"Data Source={DatabasePath}"));
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task the_database_file_is_in_wal_mode()
+    {
+        await OpenWithElectionAsync();
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        (await command.ExecuteScalarAsync(Ct)).ShouldBe("wal");
+    }
+
+    [Fact]
+    public async Task a_missing_folder_is_created()
+    {
+        var path = Path.Combine(_folder, "nested", "deeper", "sandik.db");
+        await using var store = new SqliteElectionStore($"Data Source={path}");
+
+        await store.InitializeAsync(Ct);
+
+        File.Exists(path).ShouldBeTrue();
+    }
+}
