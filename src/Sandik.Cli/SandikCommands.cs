@@ -1,6 +1,9 @@
 using Sandik.Cli.CommandLine;
 using Sandik.Cli.Demo;
 using Sandik.Cli.Imports;
+using Sandik.Cli.Keys;
+using Sandik.Cli.Replay;
+using Sandik.Cli.Serving;
 using Sandik.Cli.Loading;
 using Sandik.Cli.Results;
 using Sandik.Cli.Seats;
@@ -19,6 +22,9 @@ public static class SandikCommands
         ["import"] = (ImportCommand.Usage, ImportCommand.RunAsync),
         ["results"] = (ResultsCommand.Usage, ResultsCommand.RunAsync),
         ["seats"] = (SeatsCommand.Usage, SeatsCommand.RunAsync),
+        ["serve"] = (ServeCommand.Usage, ServeCommand.RunAsync),
+        ["keys"] = (KeysCommand.Usage, KeysCommand.RunAsync),
+        ["replay"] = (ReplayCommand.Usage, ReplayCommand.RunAsync),
     };
 
     /// <returns>0 on success, 1 when the work failed (bad file, bad definition), 2 for a wrong command line.</returns>
@@ -47,7 +53,7 @@ public static class SandikCommands
             context.Messages.WriteLine(command.Usage);
             return 2;
         }
-        catch (Exception e) when (e is ImportFailedException or DefinitionException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ImportFailedException or DefinitionException or InvalidOperationException or IOException or UnauthorizedAccessException or HttpRequestException or ArgumentException)
         {
             context.Messages.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return 1;

@@ -23,10 +23,20 @@ public interface IElectionStore : IAsyncDisposable
     /// Appends entries to an election's log in one transaction and returns only once it is durable.
     /// The store assigns sequences in order. An entry whose (source, client submission id) is already logged is
     /// not added again: its result carries the original entry and <see cref="AppendResult.AlreadyLogged"/>.
+    /// That holds for a retry of an entry already in the log and for a repeat later in the same call; entries without
+    /// a client submission id are never merged. Returned entries are as the log holds them: with their sequence, and
+    /// <see cref="LoggedSubmission.ReceivedAt"/> in UTC to the microsecond. If any entry fails, none is logged.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The election has not been saved.</exception>
+    /// <exception cref="ArgumentException">An entry with a tally names a race the election lacks, or has the wrong number of votes.</exception>
     Task<IReadOnlyList<AppendResult>> AppendAsync(string electionId, IReadOnlyList<LoggedSubmission> entries, CancellationToken ct = default);
 
-    /// <summary>Reads an election's log in sequence order, from the entry after <paramref name="afterSequence"/>.</summary>
+    /// <summary>
+    /// Reads an election's log in sequence order, from the entry after <paramref name="afterSequence"/>, streaming
+    /// (entries are read as the caller advances). Votes are matched to <paramref name="election"/>'s choices by id:
+    /// a choice missing from a stored entry reads as 0.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The log names a race or choice the election does not have.</exception>
     IAsyncEnumerable<LoggedSubmission> ReadLogAsync(StoredElection election, long afterSequence = 0, CancellationToken ct = default);
 
     /// <summary>Number of log entries (accepted and rejected) of an election.</summary>

@@ -1,47 +1,82 @@
 using Sandik.Cli.CommandLine;
-using Sandik.Cli.Imports;
 using Sandik.Cli.Loading;
-using Sandik.Cli.Results;
-using Sandik.Domain.Tallies;
+using Sandik.Cli.Replay;
+using Sandik.Cli.Serving;
 using Sandik.Import;
+using Sandik.Server.Hosting;
 using Sandik.Storage;
 using Spectre.Console;
 
 namespace Sandik.Cli.Demo;
 
 /// <summary>
-/// <c>sandik demo</c>: the shipped November 2015 general election, loaded into the embedded store and shown:
-/// national and provincial results, the reconciliation of the store's log, and the seats.
+/// <c>sandik demo</c>: election night of 1 November 2015, again. Starts the server on a fresh embedded SQLite store
+/// holding the shipped election's ballot-box registry, and replays the night from nine sources in the background so
+/// that the country fills in about two minutes.
 /// </summary>
 public static class DemoCommand
 {
     public const string ElectionId = "tr-2015-11-general";
 
+    /// <summary>The simulated night lasts about eight hours; this speed plays it in about two minutes.</summary>
+    public const double Speed = 240;
+
     public const string Usage = """
-        sandik demo [--store CONN]
-          Imports the shipped general election of 1 November 2015 into the store (embedded SQLite by default)
-          and shows its results and seats.
+        sandik demo [--urls http://127.0.0.1:5080] [--speed 240] [--store CONN]
+          Serves the general election of 1 November 2015 on a fresh store (embedded SQLite by default) and replays its
+          night from nine sources in the background; open the printed address.
         """;
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> argv, CancellationToken ct)
     {
-        var args = Arguments.Parse(argv, ["--store"], []);
+        var args = Arguments.Parse(argv, ["--urls", "--speed", "--store"], []);
+        var speed = args.Get("--speed") is { } text && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : Speed;
+        var connection = args.Get("--store") ?? FreshDemoStore(context);
         var file = Path.Combine(context.Turkey.DataDirectory, "results", ElectionId + ".csv.gz");
         var definition = context.Turkey.Election(ElectionId);
         var results = context.WithProgress("1 Kasım 2015 / 1 November 2015", p => ResultFiles.Read(file, definition, context.Turkey, p));
-        await using var store = await context.OpenStoreAsync(args.Get("--store"), ct);
         var sources = context.Turkey.DefaultSources();
-        var (added, already) = await ImportCommand.SaveAsync(store, new StoredElection(definition, sources, results.Geography), results, ImportSources.Default, ct);
-        context.Messages.MarkupLine($"Store: {Markup.Escape(context.StoreConnection(args.Get("--store")))} — {added:N0} submissions added, {already:N0} already there.");
+        await using (var store = ElectionStores.Open(connection))
+        {
+            await store.InitializeAsync(ct);
+            await store.SaveElectionAsync(new StoredElection(definition, sources, results.Geography), ct);
+        }
 
-        var live = await RaceLoader.FromStoreAsync(store, ElectionId, null, ct);
-        var view = SourceView.All(live.Sources);
-        ResultsWriter.Write(ResultsReport.Build(live, view, "province"), OutputFormat.Table, context.Out);
-        var seats = LiveSeats.Allocate(live, view);
-        var table = new Table().Border(TableBorder.Simple).AddColumns("Parti / party", "Sandalye / seats");
-        foreach (var i in Enumerable.Range(0, seats.Seats.Length).Where(i => seats.Seats[i] > 0).OrderByDescending(i => seats.Seats[i]))
-            table.AddRow(Markup.Escape(live.Race.Choices[i].Name), seats.Seats[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Consoles.For(context.Out).Write(table);
+        var options = new SandikServerOptions { Store = connection, Election = ElectionId };
+        await using var app = SandikServer.Build(options, ["--urls", args.Get("--urls") ?? ServeCommand.DefaultUrls]);
+        await app.StartAsync(ct);
+        var url = app.Urls.First();
+        context.Messages.MarkupLine($"[bold green]Sandik is serving {Markup.Escape(url)}[/] — open it in a browser (Ctrl+C to stop).");
+
+        var truth = RaceLoader.FromFile(context, file, ElectionId);
+        var keys = await ReplayKeys.IssueAsync(connection, sources, "demo", ct);
+        using var http = ReplayCommand.Client(url, 16);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var summary = await ReplayCommand.RunAsync(context, http, truth, keys, speed, seed: 1, connections: 16, ct);
+                ReplayCommand.Print(context, summary);
+                context.Messages.MarkupLine($"The night is over; still serving {Markup.Escape(url)}.");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                context.Messages.MarkupLine($"[red]The replay stopped: {Markup.Escape(e.Message)}[/]");
+            }
+        }, ct);
+        await app.WaitForShutdownAsync(ct);
         return 0;
+    }
+
+    private static string FreshDemoStore(CliContext context)
+    {
+        var folder = Path.Combine(Directory.GetParent(context.Turkey.DataDirectory)!.FullName, ".sandik");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "demo.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(path + suffix)) File.Delete(path + suffix);
+        }
+        return $"Data Source={path}";
     }
 }

@@ -54,6 +54,28 @@ public sealed class CliContext
         return result;
     }
 
+    /// <summary>Runs asynchronous work with a progress bar over a known number of items on an interactive terminal.</summary>
+    public async Task<T> WithProgressAsync<T>(string label, long total, Func<IProgress<long>, Task<T>> work)
+    {
+        if (Console.IsErrorRedirected || !Messages.Profile.Capabilities.Interactive)
+            return await work(new Progress<long>(_ => { }));
+        T result = default!;
+        await Messages.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(label, maxValue: Math.Max(1, total));
+                result = await work(new CountProgress(done => task.Value = done));
+                task.Value = task.MaxValue;
+            });
+        return result;
+    }
+
+    private sealed class CountProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+
     private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => report(value);

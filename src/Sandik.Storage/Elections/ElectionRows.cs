@@ -8,10 +8,11 @@ namespace Sandik.Storage.Elections;
 /// <summary>Reads elections back from the elections, areas and boxes tables (the same SQL on both databases).</summary>
 internal static class ElectionRows
 {
-    public static async Task<StoredElection?> LoadAsync(DbConnection connection, string electionId, CancellationToken ct)
+    /// <param name="transaction">A read transaction, so that the three queries see one snapshot even while a save commits.</param>
+    public static async Task<StoredElection?> LoadAsync(DbConnection connection, DbTransaction transaction, string electionId, CancellationToken ct)
     {
         string definition, sources, levels;
-        await using (var command = connection.Command("SELECT definition, sources, levels FROM elections WHERE id = @id").With("@id", electionId))
+        await using (var command = connection.Command("SELECT definition, sources, levels FROM elections WHERE id = @id", transaction).With("@id", electionId))
         await using (var row = await command.ExecuteReaderAsync(ct))
         {
             if (!await row.ReadAsync(ct)) return null;
@@ -19,8 +20,8 @@ internal static class ElectionRows
         }
         var election = ElectionFile.FromJson(definition, $"the stored definition of election '{electionId}'");
         var catalog = SourceCatalog.FromJson(sources, $"the stored sources of election '{electionId}'");
-        var areas = await ReadAreasAsync(connection, electionId, ct);
-        var boxes = await ReadBoxesAsync(connection, electionId, ct);
+        var areas = await ReadAreasAsync(connection, transaction, electionId, ct);
+        var boxes = await ReadBoxesAsync(connection, transaction, electionId, ct);
         var geography = ElectionGeography.FromRows(LevelsJson.Read(levels, electionId), areas, boxes);
         return new StoredElection(election, catalog, geography);
     }
@@ -55,11 +56,11 @@ internal static class ElectionRows
         return ids;
     }
 
-    private static async Task<List<Area>> ReadAreasAsync(DbConnection connection, string electionId, CancellationToken ct)
+    private static async Task<List<Area>> ReadAreasAsync(DbConnection connection, DbTransaction transaction, string electionId, CancellationToken ct)
     {
         var areas = new List<Area>();
         await using var command = connection.Command(
-            "SELECT idx, code, name, level, parent, kind FROM areas WHERE election_id = @id ORDER BY idx").With("@id", electionId);
+            "SELECT idx, code, name, level, parent, kind FROM areas WHERE election_id = @id ORDER BY idx", transaction).With("@id", electionId);
         await using var row = await command.ExecuteReaderAsync(ct);
         while (await row.ReadAsync(ct))
         {
@@ -69,11 +70,11 @@ internal static class ElectionRows
         return areas;
     }
 
-    private static async Task<List<BallotBox>> ReadBoxesAsync(DbConnection connection, string electionId, CancellationToken ct)
+    private static async Task<List<BallotBox>> ReadBoxesAsync(DbConnection connection, DbTransaction transaction, string electionId, CancellationToken ct)
     {
         var boxes = new List<BallotBox>();
         await using var command = connection.Command(
-            "SELECT idx, code, number, area, registered FROM boxes WHERE election_id = @id ORDER BY idx").With("@id", electionId);
+            "SELECT idx, code, number, area, registered FROM boxes WHERE election_id = @id ORDER BY idx", transaction).With("@id", electionId);
         await using var row = await command.ExecuteReaderAsync(ct);
         while (await row.ReadAsync(ct))
             boxes.Add(new BallotBox(row.GetInt32(0), row.GetString(1), row.GetString(2), row.GetInt32(3), row.GetInt32(4)));

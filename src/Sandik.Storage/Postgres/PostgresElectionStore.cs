@@ -41,7 +41,8 @@ public sealed class PostgresElectionStore : IElectionStore
     public async Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
-        return await ElectionRows.LoadAsync(connection, electionId, ct);
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        return await ElectionRows.LoadAsync(connection, snapshot, electionId, ct);
     }
 
     public async Task<IReadOnlyList<string>> ListElectionsAsync(CancellationToken ct = default)

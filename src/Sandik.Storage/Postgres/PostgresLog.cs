@@ -23,38 +23,32 @@ internal static class PostgresLog
     public static async Task<IReadOnlyList<AppendResult>> AppendAsync(
         NpgsqlDataSource dataSource, DefinitionCache definitions, string electionId, IReadOnlyList<LoggedSubmission> entries, CancellationToken ct)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew(); var t = new long[7];
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        t[0] = sw.ElapsedTicks;
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await PostgresLocks.LockElectionAsync(connection, transaction, electionId, ct);
-        t[1] = sw.ElapsedTicks;
         var election = await definitions.GetAsync(connection, transaction, electionId, ct);
-        t[2] = sw.ElapsedTicks;
         var plan = new AppendPlan(entries);
         await FindLoggedAsync(connection, transaction, election, plan, ct);
-        t[3] = sw.ElapsedTicks;
         var toInsert = plan.ToInsert();
         if (toInsert.Count > 0)
         {
             var sequences = await ReserveAsync(connection, transaction, toInsert.Count, ct);
-        t[4] = sw.ElapsedTicks;
             await CopyAsync(connection, election, plan, toInsert, sequences, ct);
-        t[5] = sw.ElapsedTicks;
         }
         await transaction.CommitAsync(ct);
-        t[6] = sw.ElapsedTicks;
-        if (Environment.GetEnvironmentVariable("SANDIK_TRACE") == "1") Console.WriteLine(string.Join(" ", t.Select(x => (x * 1000.0 / System.Diagnostics.Stopwatch.Frequency).ToString("F1"))));
         return plan.Results();
     }
 
     private static async Task FindLoggedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ElectionCodec election, AppendPlan plan, CancellationToken ct)
     {
         if (plan.Keys.Count == 0) return;
+        // One index probe per key. The LATERAL ... LIMIT 1 keeps the planner from turning this into a hash or merge
+        // join over the election's whole log, which it did with stale statistics while the log was growing fast.
         await using var find = new NpgsqlCommand($"""
-            SELECT {LogRows.Columns} FROM submissions
-            JOIN unnest(@sources, @clients) AS k (k_source, k_client) ON source_id = k_source AND client_submission_id = k_client
-            WHERE election_id = @id
+            SELECT s.* FROM unnest(@sources, @clients) AS k (k_source, k_client)
+            CROSS JOIN LATERAL (
+                SELECT {LogRows.Columns} FROM submissions
+                WHERE election_id = @id AND source_id = k.k_source AND client_submission_id = k.k_client LIMIT 1) AS s
             """, connection, transaction);
         find.Parameters.AddWithValue("id", election.Election.Id);
         find.Parameters.AddWithValue("sources", plan.Keys.Select(k => k.Source).ToArray());

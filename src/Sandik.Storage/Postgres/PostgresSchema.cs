@@ -34,7 +34,7 @@ internal static class PostgresSchema
         );
         CREATE TABLE submissions (
             sequence             bigserial PRIMARY KEY,
-            election_id          text NOT NULL REFERENCES elections (id),
+            election_id          text NOT NULL,  -- no foreign key: see below
             race_id              text NOT NULL,
             source_id            text NOT NULL,
             reporter             text,
@@ -51,6 +51,8 @@ internal static class PostgresSchema
             errors               json,   -- [{"field","code","message"}, ...] of a rejected entry
             rejected_payload     text
         );
+        -- submissions.election_id has no foreign key: its per-row check doubled the cost of an append, and buys nothing
+        -- here, since every append confirms the election exists inside its own transaction and elections are never deleted.
         CREATE INDEX submissions_by_election ON submissions (election_id, sequence);
         CREATE UNIQUE INDEX submissions_by_client_id ON submissions (election_id, source_id, client_submission_id)
             WHERE client_submission_id IS NOT NULL;

@@ -16,6 +16,7 @@ public sealed class SqliteElectionStore : IElectionStore
     private const int BusyTimeoutMilliseconds = 10_000;
 
     private readonly string _connectionString;
+    private readonly string? _folder;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly DefinitionCache _definitions = new();
     private SqliteConnection? _writer;
@@ -27,8 +28,8 @@ public sealed class SqliteElectionStore : IElectionStore
         if (string.IsNullOrWhiteSpace(builder.DataSource))
             throw new ArgumentException("A SQLite connection string needs a Data Source (the database file).", nameof(connectionString));
         _connectionString = builder.ToString();
-        if (builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder)
-            Directory.CreateDirectory(folder);
+        if (builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:")
+            _folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
     }
 
     public Task InitializeAsync(CancellationToken ct = default) =>
@@ -53,7 +54,8 @@ public sealed class SqliteElectionStore : IElectionStore
     public async Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default)
     {
         await using var connection = OpenReader();
-        return await ElectionRows.LoadAsync(connection, electionId, ct);
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        return await ElectionRows.LoadAsync(connection, snapshot, electionId, ct);
     }
 
     public async Task<IReadOnlyList<string>> ListElectionsAsync(CancellationToken ct = default)
@@ -113,6 +115,7 @@ public sealed class SqliteElectionStore : IElectionStore
 
     private SqliteConnection OpenWriter()
     {
+        if (_folder is not null) Directory.CreateDirectory(_folder);
         var connection = Open();
         // WAL lets readers run while the writer commits. In WAL mode, synchronous=NORMAL fsyncs only at checkpoints,
         // so a power cut can lose transactions that were already committed; FULL fsyncs the WAL at every commit.

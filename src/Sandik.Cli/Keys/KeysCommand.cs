@@ -1,0 +1,52 @@
+using Sandik.Cli.CommandLine;
+using Sandik.Cli.Loading;
+using Sandik.Storage.Keys;
+using Spectre.Console;
+
+namespace Sandik.Cli.Keys;
+
+/// <summary><c>sandik keys</c>: issue, list and revoke the sources' API keys (only their hashes are stored).</summary>
+public static class KeysCommand
+{
+    public const string Usage = """
+        sandik keys issue --source ID [--label TEXT] [--store CONN]   prints a new key once; only its hash is kept
+        sandik keys list [--store CONN]
+        sandik keys revoke --id KEYID [--store CONN]                  the key stops working at once
+        """;
+
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> argv, CancellationToken ct)
+    {
+        if (argv.Count == 0) throw new UsageException("Say what to do with keys: issue, list or revoke.");
+        var args = Arguments.Parse(argv.Skip(1).ToList(), ["--source", "--label", "--store", "--id"], []);
+        var store = new ApiKeyStore(context.StoreConnection(args.Get("--store")));
+        await store.InitializeAsync(ct);
+        switch (argv[0])
+        {
+            case "issue":
+                var source = args.Require("--source");
+                var sources = context.Turkey.DefaultSources();
+                if (sources.IndexOf(source) < 0)
+                    throw new UsageException($"There is no source '{source}'; known: {string.Join(", ", sources.Sources.Select(s => s.Id))}.");
+                var (key, presented) = ApiKey.Issue(source, args.Get("--label"), DateTimeOffset.UtcNow);
+                await store.SaveAsync(key, ct);
+                context.Out.WriteLine(presented);
+                context.Messages.MarkupLine($"Key [bold]{key.Id}[/] for '{Markup.Escape(source)}': keep it safe, it is not shown again.");
+                return 0;
+            case "list":
+                foreach (var k in await store.ListAsync(ct))
+                    context.Out.WriteLine($"{k.Id}\t{k.SourceId}\t{k.CreatedAt:u}\t{(k.Active ? "active" : $"revoked {k.RevokedAt:u}")}\t{k.Label}");
+                return 0;
+            case "revoke":
+                var id = args.Require("--id");
+                if (!await store.RevokeAsync(id, DateTimeOffset.UtcNow, ct))
+                {
+                    context.Messages.MarkupLine($"[red]No active key '{Markup.Escape(id)}'.[/]");
+                    return 1;
+                }
+                context.Messages.MarkupLine($"Key {Markup.Escape(id)} revoked.");
+                return 0;
+            default:
+                throw new UsageException($"Unknown keys action '{argv[0]}': use issue, list or revoke.");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sandik.Server.Ingest;
+using Sandik.Server.Live;
+using Sandik.Server.Problems;
+using Sandik.Server.Results;
+using Sandik.Storage;
+using Sandik.Storage.Keys;
+
+namespace Sandik.Server.Hosting;
+
+/// <summary>Builds Sandik's web server: the ingest and results APIs, the live hub, and the operations centre.</summary>
+public static class SandikServer
+{
+    /// <param name="configure">Last word on the builder (tests use it to pick a port or a clock).</param>
+    public static WebApplication Build(SandikServerOptions options, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ApplicationName = typeof(SandikServer).Assembly.GetName().Name });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddSandik(options);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseSandik();
+        return app;
+    }
+
+    public static IServiceCollection AddSandik(this IServiceCollection services, SandikServerOptions options)
+    {
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => ElectionStores.Open(options.Store));
+        services.AddSingleton(_ => new ApiKeyStore(options.Store));
+        services.AddSingleton<ApiKeyRegistry>();
+        services.AddSingleton<ElectionHost>();
+        services.AddHostedService<ElectionLoader>();
+        services.AddHostedService<KeyLoader>();
+        services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<IngestQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
+        services.AddSingleton<LiveNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveNotifier>());
+        services.AddSignalR();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await Problems.Problems.Of(429, "Too many requests", "This API key is sending faster than its rate limit; slow down and retry.").ExecuteAsync(context.HttpContext);
+            };
+            limiter.AddPolicy(IngestEndpoints.RateLimitPolicy, http =>
+            {
+                var presented = http.Request.Headers[IngestEndpoints.ApiKeyHeader].ToString();
+                var partition = ApiKey.IdOf(presented) ?? "no-key";
+                var rate = Math.Max(1, options.SubmissionsPerSecondPerKey);
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = rate * 2,
+                    TokensPerPeriod = Math.Max(1, rate / 10),
+                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+        });
+        return services;
+    }
+
+    public static WebApplication UseSandik(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapIngest();
+        app.MapResults();
+        app.MapHub<LiveHub>(LiveHub.Path);
+        return app;
+    }
+
+    private sealed class KeyLoader(ApiKeyStore store, ApiKeyRegistry registry) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public async Task StartAsync(CancellationToken ct)
+        {
+            await store.InitializeAsync(ct);
+            await registry.ReloadAsync(ct);
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+}

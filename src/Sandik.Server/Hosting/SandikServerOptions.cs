@@ -1,0 +1,28 @@
+namespace Sandik.Server.Hosting;
+
+/// <summary>How a Sandik server runs. Bound from the <c>Sandik</c> configuration section or set by the command line.</summary>
+public sealed class SandikServerOptions
+{
+    public const string Section = "Sandik";
+
+    /// <summary>The store's connection string (SQLite <c>Data Source=…</c> or PostgreSQL <c>Host=…</c>).</summary>
+    public string Store { get; set; } = "";
+
+    /// <summary>The election served; the store's only election when empty.</summary>
+    public string? Election { get; set; }
+
+    /// <summary>Most submissions committed in one transaction (group commit).</summary>
+    public int MaxCommitBatch { get; set; } = 2_000;
+
+    /// <summary>Most submissions in one batch request.</summary>
+    public int MaxRequestBatch { get; set; } = 1_000;
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Submissions per second one API key may send (token bucket, bursts up to twice that).</summary>
+    public int SubmissionsPerSecondPerKey { get; set; } = 20_000;
+
+    /// <summary>How long the server keeps retrying a failing store before answering 503.</summary>
+    public TimeSpan StoreRetryWindow { get; set; } = TimeSpan.FromSeconds(20);
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Sandik.Storage.Keys;
+
+namespace Sandik.Server.Ingest;
+
+/// <summary>
+/// Checks presented API keys against the stored hashes. Keys are cached by id; a revocation through this registry
+/// takes effect at once on this node, and every node reloads the list every few seconds (and within a second when
+/// it is shown a key it does not know). Thread-safe.
+/// </summary>
+public sealed class ApiKeyRegistry(ApiKeyStore store, TimeProvider time)
+{
+    private static readonly TimeSpan ReloadEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan UnknownReloadEvery = TimeSpan.FromSeconds(1);
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private volatile ConcurrentDictionary<string, ApiKey> _byId = new();
+    private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
+
+    /// <summary>The source an active key belongs to, or null for a missing, malformed, unknown or revoked key.</summary>
+    public async ValueTask<ApiKey?> AuthenticateAsync(string? presented, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(presented) || presented.Length > 200 || ApiKey.IdOf(presented) is not { } id) return null;
+        var age = time.GetUtcNow() - _loadedAt;
+        // A key issued on another node (or by the command line) is found by reloading, at most once a second.
+        if (age > ReloadEvery || (!_byId.ContainsKey(id) && age > UnknownReloadEvery)) await ReloadAsync(ct);
+        return _byId.TryGetValue(id, out var key) && key.Active && key.Matches(presented) ? key : null;
+    }
+
+    public async Task<(ApiKey Key, string Presented)> IssueAsync(string sourceId, string? label, CancellationToken ct)
+    {
+        var (key, presented) = ApiKey.Issue(sourceId, label, time.GetUtcNow());
+        await store.SaveAsync(key, ct);
+        _byId[key.Id] = key;
+        return (key, presented);
+    }
+
+    public async Task<bool> RevokeAsync(string id, CancellationToken ct)
+    {
+        var revoked = await store.RevokeAsync(id, time.GetUtcNow(), ct);
+        if (_byId.TryGetValue(id, out var key)) _byId[id] = key with { RevokedAt = time.GetUtcNow() };
+        return revoked;
+    }
+
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        await _reload.WaitAsync(ct);
+        try
+        {
+            var keys = await store.ListAsync(ct);
+            _byId = new ConcurrentDictionary<string, ApiKey>(keys.ToDictionary(k => k.Id));
+            _loadedAt = time.GetUtcNow();
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+}

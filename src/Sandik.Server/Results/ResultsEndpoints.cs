@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Sandik.Domain.Reconciliation;
+using Sandik.Domain.Tallies;
+using Sandik.Server.Ingest;
+using Sandik.Server.Live;
+
+namespace Sandik.Server.Results;
+
+/// <summary>Read API over the live state: results at any level and source view, a box's explanation, conflicts, metrics.</summary>
+public static class ResultsEndpoints
+{
+    public static IEndpointRouteBuilder MapResults(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Results");
+        group.MapGet("/election", Election).WithSummary("The election served: races, choices, sources, levels.");
+        group.MapGet("/results", Results).WithSummary("Counted results of an area and its children in a source view.");
+        group.MapGet("/boxes/explain", Explain).WithSummary("Every source's tally for one box and why the counted one was chosen.");
+        group.MapGet("/conflicts", Conflicts).WithSummary("Boxes whose sources disagree, largest disagreement first.");
+        group.MapGet("/metrics/ingest", (IngestMetrics metrics, ElectionHost host) => TypedResults.Ok(new
+        {
+            ingest = metrics.Snapshot(),
+            rebuild = new { entries = host.RebuiltEntries, ms = host.RebuildTime.TotalMilliseconds },
+        })).WithSummary("Ingest counters and the receipt-to-visible delay.");
+        return app;
+    }
+
+    private static Ok<ElectionInfo> Election(ElectionHost host) => TypedResults.Ok(ElectionInfo.From(host));
+
+    private static Results<Ok<AreaResults>, ProblemHttpResult> Results(ElectionHost host, string? area, string? sources, string? race)
+    {
+        var (live, view, problem) = Resolved(host, race, sources);
+        if (problem is not null) return problem;
+        var areaIndex = 0;
+        if (area is not null)
+        {
+            if (!live!.Geography.TryGetArea(area, out var found))
+                return Problems.Problems.Of(StatusCodes.Status404NotFound, "Unknown area", $"There is no area '{area}'.");
+            areaIndex = found.Index;
+        }
+        return TypedResults.Ok(AreaResults.Build(live!, view, areaIndex));
+    }
+
+    private static Results<Ok<BoxExplanation>, ProblemHttpResult> Explain(ElectionHost host, string code, string? sources, string? race)
+    {
+        var (live, view, problem) = Resolved(host, race, sources);
+        if (problem is not null) return problem;
+        if (!live!.Geography.TryGetBox(code, out var box))
+            return Problems.Problems.Of(StatusCodes.Status404NotFound, "Unknown box", $"There is no box '{code}'.");
+        return TypedResults.Ok(BoxExplanation.From(live, box.Index, live.Explain(box.Index, view)));
+    }
+
+    private static Results<Ok<IReadOnlyList<BoxExplanation>>, ProblemHttpResult> Conflicts(ElectionHost host, string? sources, string? race, int? limit)
+    {
+        var (live, view, problem) = Resolved(host, race, sources);
+        if (problem is not null) return problem;
+        var boxes = live!.BoxesWithStatus(BoxStatus.Conflict, view);
+        IReadOnlyList<BoxExplanation> list = [.. boxes.Select(b => BoxExplanation.From(live, b, live.Explain(b, view)))
+            .OrderByDescending(e => e.Disagreement).Take(Math.Clamp(limit ?? 200, 1, 5_000))];
+        return TypedResults.Ok(list);
+    }
+
+    /// <summary>The race and source view a request names, or the problem with them.</summary>
+    public static (LiveRace? Live, SourceView View, ProblemHttpResult? Problem) Resolved(ElectionHost host, string? race, string? sources)
+    {
+        var live = host.Race(race);
+        if (live is null)
+            return (null, default, Problems.Problems.Of(StatusCodes.Status404NotFound, "Unknown race", $"The election has no race '{race}'."));
+        if (string.IsNullOrWhiteSpace(sources)) return (live, SourceView.All(live.Sources), null);
+        var view = SourceView.Of(live.Sources, sources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), out var unknown);
+        if (unknown.Count > 0 || view.Mask == 0)
+            return (null, default, Problems.Problems.Of(StatusCodes.Status400BadRequest, "Unknown source",
+                $"Unknown source(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", live.Sources.Sources.Select(s => s.Id))}."));
+        return (live, view, null);
+    }
+}
