@@ -12,24 +12,28 @@ namespace Sandik.Cli.Imports;
 public static class ImportCommand
 {
     public const string Usage = """
-        sandik import --input FILE [--election ID] [--source ID] [--store CONN]
+        sandik import --input FILE [--election ID|FILE.json] [--geography FILE.json] [--source ID] [--store CONN] [--registry FILE,FILE]
           Saves the election, its ballot-box registry and every box's tally (as a submission of --source, by default
-          the election authority's feed) into the store. Importing the same file again adds nothing.
+          the election authority's feed) into the store. Importing the same file again adds nothing. Reads the 2015
+          general and 2014 local election files, the generic layout (docs/formats.md; needs --election) and, as a
+          source, the 2023 volunteer transcriptions (matched to the registry by names; unmatched rows are reported).
         """;
 
     private const int BatchSize = 5_000;
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> argv, CancellationToken ct)
     {
-        var args = Arguments.Parse(argv, ["--input", "--election", "--source", "--store"], []);
+        var args = Arguments.Parse(argv, ["--input", "--election", "--geography", "--source", "--store", "--registry"], []);
         var input = args.Require("--input");
+        if (ResultFiles.Detect(input) == ResultFileFormat.TurkishVolunteer2023) return await VolunteerImport.RunAsync(context, args, input, ct);
         var sourceId = args.Get("--source") ?? ImportSources.Default;
         var sources = context.Turkey.DefaultSources();
         if (sources.IndexOf(sourceId) < 0)
             throw new UsageException($"There is no source '{sourceId}'; known: {string.Join(", ", sources.Sources.Select(s => s.Id))}.");
-        var definition = args.Get("--election") is { } id ? context.Turkey.Election(id) : null;
+        var definition = args.Get("--election") is { } id ? context.Election(id) : null;
         var clock = Stopwatch.StartNew();
-        var results = context.WithProgress($"Reading {Path.GetFileName(input)}", p => ResultFiles.Read(input, definition, context.Turkey, p));
+        var geography = args.Get("--geography") is { } g ? context.Geography(g) : null;
+        var results = context.WithProgress($"Reading {Path.GetFileName(input)}", p => ResultFiles.Read(input, definition, context.Turkey, p, geography));
         await using var store = await context.OpenStoreAsync(args.Get("--store"), ct);
         var summary = await SaveAsync(store, new StoredElection(results.Election, sources, results.Geography), results, sourceId, ct);
         context.Messages.MarkupLine(

@@ -1,4 +1,7 @@
 using Sandik.Cli.CommandLine;
+using Sandik.Domain;
+using Sandik.Domain.Elections;
+using Sandik.Domain.Geography;
 using Sandik.Import;
 using Sandik.Import.Turkey;
 using Sandik.Storage;
@@ -18,6 +21,23 @@ public sealed class CliContext
 
     /// <summary>People-facing messages and progress go to standard error, so that piping output stays clean.</summary>
     public IAnsiConsole Messages { get; init; } = Consoles.For(Console.Error);
+
+    /// <summary>A shipped election by id, or an election definition file (<c>.json</c>).</summary>
+    public Election Election(string idOrPath)
+    {
+        if (!idOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return Turkey.Election(idOrPath);
+        if (!File.Exists(idOrPath)) throw new DefinitionException($"{idOrPath}: no such election definition file.");
+        using var stream = File.OpenRead(idOrPath);
+        return ElectionFile.Read(stream, idOrPath);
+    }
+
+    /// <summary>A geography definition file (levels and root) for generic box files.</summary>
+    public GeographyDefinition Geography(string path)
+    {
+        if (!File.Exists(path)) throw new DefinitionException($"{path}: no such geography definition file.");
+        using var stream = File.OpenRead(path);
+        return GeographyDefinition.Read(stream, path);
+    }
 
     /// <summary>The store: <c>--store</c>, else <c>SANDIK_STORE</c>, else the embedded SQLite file <c>.sandik/sandik.db</c>.</summary>
     public string StoreConnection(string? option)

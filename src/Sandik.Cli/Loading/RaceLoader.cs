@@ -9,10 +9,11 @@ namespace Sandik.Cli.Loading;
 public static class RaceLoader
 {
     /// <summary>Reads a per-box results file and counts every box as a submission of one source.</summary>
-    public static LiveRace FromFile(CliContext context, string path, string? electionId, string sourceId = ImportSources.Default)
+    public static LiveRace FromFile(CliContext context, string path, string? electionId, string sourceId = ImportSources.Default, string? geographyPath = null)
     {
-        var definition = electionId is null ? null : context.Turkey.Election(electionId);
-        var results = context.WithProgress($"Reading {Path.GetFileName(path)}", p => ResultFiles.Read(path, definition, context.Turkey, p));
+        var definition = electionId is null ? null : context.Election(electionId);
+        var geography = geographyPath is null ? null : context.Geography(geographyPath);
+        var results = context.WithProgress($"Reading {Path.GetFileName(path)}", p => ResultFiles.Read(path, definition, context.Turkey, p, geography));
         var sources = context.Turkey.DefaultSources();
         if (sources.IndexOf(sourceId) < 0) throw new CommandLine.UsageException($"There is no source '{sourceId}'.");
         var live = new LiveRace(results.Election, results.Race, results.Geography, sources);

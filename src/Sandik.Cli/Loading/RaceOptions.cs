@@ -6,7 +6,7 @@ namespace Sandik.Cli.Loading;
 /// <summary>The options shared by commands that read a race: where from, and through which sources.</summary>
 public static class RaceOptions
 {
-    public static readonly string[] Valued = ["--input", "--election", "--race", "--store", "--sources", OutputFormats.Option];
+    public static readonly string[] Valued = ["--input", "--election", "--race", "--store", "--sources", "--geography", OutputFormats.Option];
 
     /// <summary>A results file (<c>--input</c>) or the store's log.</summary>
     public static async Task<LiveRace> LoadAsync(CliContext context, Arguments args, CancellationToken ct)
@@ -14,7 +14,7 @@ public static class RaceOptions
         if (args.Get("--input") is { } input)
         {
             if (args.Has("--store")) throw new UsageException("Give either '--input FILE' or '--store', not both.");
-            return RaceLoader.FromFile(context, input, args.Get("--election"));
+            return RaceLoader.FromFile(context, input, args.Get("--election"), geographyPath: args.Get("--geography"));
         }
         await using var store = await context.OpenStoreAsync(args.Get("--store"), ct);
         return await RaceLoader.FromStoreAsync(store, args.Get("--election"), args.Get("--race"), ct);

@@ -46,13 +46,13 @@ public static class ReplayCommand
 
     /// <summary>Plans the night from the file's true counts and sends it; shows progress on a terminal.</summary>
     public static async Task<ReplaySummary> RunAsync(CliContext context, HttpClient http, LiveRace truth, IReadOnlyDictionary<string, string> keys,
-        double? speed, int seed, int connections, CancellationToken ct, bool collectAcknowledged = false)
+        double? speed, int seed, int connections, CancellationToken ct)
     {
         var plan = Plan(truth, seed);
         var runner = new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys);
         context.Messages.WriteLine($"Replaying {plan.Count:N0} submissions for {truth.Geography.Boxes.Count:N0} boxes " +
             (speed is { } s ? $"at {s:0.#}× real time" : "as fast as the server takes them") + $" over {connections} connections.");
-        return await context.WithProgressAsync("Replay", plan.Count, progress => runner.RunAsync(plan, speed, connections, collectAcknowledged, progress, ct));
+        return await context.WithProgressAsync("Replay", plan.Count, progress => runner.RunAsync(plan, speed, connections, progress, ct));
     }
 
     public static IReadOnlyList<PlannedSubmission> Plan(LiveRace truth, int seed)

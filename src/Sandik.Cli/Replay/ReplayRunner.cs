@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -20,14 +19,14 @@ public sealed class ReplayRunner(HttpClient http, Race race, ElectionGeography g
     private const int MaxAttempts = 60;
 
     /// <param name="speed">How many times faster than real time; null sends as fast as the server answers.</param>
-    /// <param name="collectAcknowledged">Keep every acknowledged client submission id (for loss checks).</param>
-    public async Task<ReplaySummary> RunAsync(IReadOnlyList<PlannedSubmission> plan, double? speed, int connections, bool collectAcknowledged,
-        IProgress<long>? progress, CancellationToken ct)
+    /// <param name="onAcknowledged">Called with the client submission id of every acknowledged submission (for loss checks).</param>
+    public async Task<ReplaySummary> RunAsync(IReadOnlyList<PlannedSubmission> plan, double? speed, int connections,
+        IProgress<long>? progress, CancellationToken ct, Action<string>? onAcknowledged = null)
     {
         var bodies = new string[sources.Count];
         for (var i = 0; i < sources.Count; i++)
             bodies[i] = keys.TryGetValue(sources.Sources[i].Id, out var key) ? key : throw new InvalidOperationException($"No API key for source '{sources.Sources[i].Id}'.");
-        var state = new RunState(plan.Count, collectAcknowledged);
+        var state = new RunState(plan.Count, onAcknowledged);
         var clock = Stopwatch.StartNew();
         var next = -1;
         var workers = Enumerable.Range(0, Math.Max(1, connections)).Select(_ => Task.Run(async () =>
@@ -50,7 +49,7 @@ public sealed class ReplayRunner(HttpClient http, Race race, ElectionGeography g
         var latencies = state.Latencies.ToArray().AsSpan(0, (int)Math.Min(state.Done, state.Latencies.Length)).ToArray();
         Array.Sort(latencies);
         return new ReplaySummary(plan.Count, state.Done, state.Accepted, state.Rejected, state.Duplicates, state.Throttled, state.ServerErrors,
-            state.TransportRetries, clock.Elapsed, Percentile(latencies, 0.5), Percentile(latencies, 0.99), state.Acknowledged);
+            state.TransportRetries, clock.Elapsed, Percentile(latencies, 0.5), Percentile(latencies, 0.99));
     }
 
     private async Task SendAsync(PlannedSubmission item, string key, RunState state, CancellationToken ct)
@@ -94,10 +93,9 @@ public sealed class ReplayRunner(HttpClient http, Race race, ElectionGeography g
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private sealed class RunState(int planned, bool collect)
+    private sealed class RunState(int planned, Action<string>? onAcknowledged)
     {
         public readonly double[] Latencies = new double[planned];
-        public readonly ConcurrentBag<string> Acknowledged = [];
         private long _recorded = -1;
         public long Done, Accepted, Rejected, Duplicates, Throttled, ServerErrors, TransportRetries;
 
@@ -106,7 +104,7 @@ public sealed class ReplayRunner(HttpClient http, Race race, ElectionGeography g
             Latencies[Interlocked.Increment(ref _recorded) % Latencies.Length] = latencyMs;
             Interlocked.Increment(ref accepted ? ref Accepted : ref Rejected);
             if (duplicate) Interlocked.Increment(ref Duplicates);
-            if (collect) Acknowledged.Add(clientId);
+            onAcknowledged?.Invoke(clientId);
         }
     }
 }

@@ -12,8 +12,7 @@ public sealed record ReplaySummary(
     long TransportRetries,
     TimeSpan Elapsed,
     double AckP50Ms,
-    double AckP99Ms,
-    IReadOnlyCollection<string> AcknowledgedIds)
+    double AckP99Ms)
 {
     /// <summary>Requests answered with an outcome (accepted or rejected), per second.</summary>
     public double Throughput => Elapsed.TotalSeconds <= 0 ? 0 : (Accepted + Rejected) / Elapsed.TotalSeconds;

@@ -18,7 +18,7 @@ public static class ResultsCommand
         var args = Arguments.Parse(argv, [.. RaceOptions.Valued, "--level"], []);
         var format = OutputFormats.From(args);
         var live = await RaceOptions.LoadAsync(context, args, ct);
-        var report = ResultsReport.Build(live, RaceOptions.View(live, args), args.Get("--level") ?? "province");
+        var report = ResultsReport.Build(live, RaceOptions.View(live, args), args.Get("--level") ?? live.Geography.Levels[1].Id);
         ResultsWriter.Write(report, format, context.Out);
         return 0;
     }

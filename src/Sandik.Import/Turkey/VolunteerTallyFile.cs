@@ -16,6 +16,7 @@ public static class VolunteerTallyFile
 {
     private const string Province = "il", District = "ilce", Neighbourhood = "mahalle", Box = "ballot_box_number";
     private const string SubmissionId = "cb_submission_id", Total = "cb_total_vote", Image = "cb_image_url", VotePrefix = "cb_";
+    private static readonly string[] Place = [Province, District, Neighbourhood, Box];
 
     /// <summary>
     /// A box registry from the boxes the files list (with or without a result), without registered voters (0).
@@ -34,10 +35,10 @@ public static class VolunteerTallyFile
         foreach (var path in paths)
         {
             var issues = new IssueList(path);
-            ForEachRow(path, [Province, District, Neighbourhood, Box], issues, progress, (line, row) =>
+            ForEachRow(path, Place, issues, progress, (line, row) =>
             {
                 var before = issues.Count;
-                foreach (var column in (string[])[Province, District, Neighbourhood, Box])
+                foreach (var column in Place)
                 {
                     if (row.Get(column).Length == 0) issues.Add(line, column, "the value is empty.");
                 }
@@ -77,7 +78,7 @@ public static class VolunteerTallyFile
         var report = new MatchReport.Builder();
         var drafts = new List<SubmissionDraft>();
         var issues = new IssueList(path);
-        ForEachRow(path, [Province, District, Neighbourhood, Box, SubmissionId, Total, Image, .. voteColumns], issues, progress, (line, row) =>
+        ForEachRow(path, [.. Place, SubmissionId, Total, Image, .. voteColumns], issues, progress, (line, row) =>
         {
             report.Rows++;
             if (row.Get(SubmissionId).Length == 0 && row.Get(Total).Length == 0 && voteColumns.All(c => row.Get(c).Length == 0))
