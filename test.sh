@@ -7,6 +7,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is needed (dotnet not on PATH)." >&2; exit 1; }
 
+scripts/chromium.sh
 eval "$(scripts/postgres.sh start)"
 trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 echo "test.sh: PostgreSQL at $SANDIK_TEST_POSTGRES"

@@ -41,7 +41,8 @@ public sealed class ReplayRunner(HttpClient http, Race race, ElectionGeography g
                     if (due > TimeSpan.Zero) await Task.Delay(due, ct);
                 }
                 await SendAsync(item, bodies[item.SourceIndex], state, ct);
-                progress?.Report(Interlocked.Increment(ref state.Done));
+                var done = Interlocked.Increment(ref state.Done);
+                progress?.Report(done);
             }
         }, ct)).ToArray();
         await Task.WhenAll(workers);

@@ -71,10 +71,11 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         foreach (var entry in fresh) metrics.RecordVisible(now - entry.ReceivedAt);
         metrics.RecordCommit(entries.Count);
         notifier.Changed(changes);
+        var all = results as AppendResult[] ?? [.. results];
         var offset = 0;
         foreach (var pending in batch)
         {
-            pending.Done.TrySetResult(results.Skip(offset).Take(pending.Entries.Count).ToArray());
+            pending.Done.TrySetResult(new ArraySegment<AppendResult>(all, offset, pending.Entries.Count));
             offset += pending.Entries.Count;
         }
     }

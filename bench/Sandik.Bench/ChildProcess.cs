@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Sandik.Bench;
+
+/// <summary>A server under test in its own process, so that its memory is its own and the client's CPU is not hidden.</summary>
+public sealed class ChildProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ChildProcess(Process process) => _process = process;
+
+    public int Pid => _process.Id;
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Runs <c>dotnet DLL args…</c> and waits until <paramref name="readyUrl"/> answers 200.</summary>
+    public static async Task<(ChildProcess Process, TimeSpan StartTime)> StartAsync(string dll, IEnumerable<string> args, string readyUrl)
+    {
+        var clock = Stopwatch.StartNew();
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine(line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{dll} exited with {process.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync(readyUrl)).IsSuccessStatusCode) return (new ChildProcess(process), clock.Elapsed);
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(50);
+        }
+        process.Kill(true);
+        throw new TimeoutException($"{dll} did not get ready.");
+    }
+
+    public double PeakRssMiB() => Figures.PeakRssMiB(_process.Id);
+
+    public void Kill()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Sandik.Cli.Loading;
+using Sandik.Cli.Replay;
+using Sandik.Domain.Simulation;
+using Sandik.Domain.Submissions;
+using Sandik.Import.Turkey;
+using Sandik.Storage;
+
+namespace Sandik.Bench;
+
+/// <summary>
+/// A full November 2015 night replayed at maximum speed through the HTTP API of a server in its own process,
+/// with two ceilings measured in the same run: a plain Kestrel endpoint that only reads the body (same client,
+/// same requests), and the store's raw batched insert rate. Then a restart: time to rebuild from the whole log.
+/// </summary>
+public static class IngestBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var connections = int.Parse(Figures.Option(args, "--connections", "64"), System.Globalization.CultureInfo.InvariantCulture);
+        var limit = int.Parse(Figures.Option(args, "--limit", "0"), System.Globalization.CultureInfo.InvariantCulture);
+        var context = new CliContext();
+        var turkey = context.Turkey;
+        var file = Path.Combine(turkey.DataDirectory, "results", "tr-2015-11-general.csv.gz");
+        var truth = RaceLoader.FromFile(context, file, "tr-2015-11-general");
+        var plan = ReplayCommand.Plan(truth, seed: 1);
+        if (limit > 0) plan = [.. plan.Take(limit)];
+        Console.WriteLine($"Machine: {Figures.Machine()}");
+        Console.WriteLine($"Plan: {plan.Count:N0} submissions for {truth.Geography.Boxes.Count:N0} boxes from {truth.Sources.Count} sources; {connections} connections");
+
+        var store = BenchStores.PostgresAdmin(args) is { } admin && args.Contains("--postgres")
+            ? await BenchStores.PostgresAsync(admin, "ingest") : BenchStores.Sqlite("ingest");
+        await using (var s = ElectionStores.Open(store))
+        {
+            await s.InitializeAsync();
+            await s.SaveElectionAsync(new StoredElection(truth.Election, truth.Sources, truth.Geography));
+        }
+        var keys = await ReplayKeys.IssueAsync(store, truth.Sources, "bench", CancellationToken.None);
+
+        var plain = await PlainCeilingAsync(truth, plan, keys, connections);
+        var rawInsert = await RawInsertAsync(truth, plan);
+
+        var port = ChildProcess.FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var serve = new[] { "serve", "--store", store, "--urls", url, "--election", truth.Election.Id };
+        ReplaySummary summary;
+        JsonElement metrics;
+        double peakRss;
+        var (server, _) = await ChildProcess.StartAsync("sandik.dll", serve, $"{url}/api/v1/election");
+        using (server)
+        {
+            using var http = ReplayCommand.Client(url, connections);
+            summary = await new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys).RunAsync(plan, null, connections, null, CancellationToken.None);
+            metrics = await http.GetFromJsonAsync<JsonElement>("api/v1/metrics/ingest");
+            peakRss = server.PeakRssMiB();
+            if (limit > 0) Console.WriteLine("Count after the replay: not compared with the official file (--limit sends part of the night)");
+            else
+            {
+                var differences = await ReplayVerification.CompareAsync(http, truth, CancellationToken.None);
+                Console.WriteLine(differences.Count == 0 ? "Count after the replay equals the official file: yes" : $"Count differs: {string.Join("; ", differences.Take(5))}");
+            }
+            server.Kill();
+        }
+        var (restarted, startTime) = await ChildProcess.StartAsync("sandik.dll", serve, $"{url}/api/v1/election");
+        using (restarted)
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(url + "/") };
+            var rebuild = (await http.GetFromJsonAsync<JsonElement>("api/v1/metrics/ingest")).GetProperty("rebuild");
+            Console.WriteLine($"Restart after SIGKILL: ready in {startTime.TotalSeconds:F2} s, rebuilt {rebuild.GetProperty("entries").GetInt64():N0} log entries in {rebuild.GetProperty("ms").GetDouble() / 1000:F2} s");
+        }
+
+        var ingest = metrics.GetProperty("ingest");
+        Console.WriteLine($"Sandik ingest: {summary.Throughput:N0} submissions/s ({summary.Accepted:N0} accepted, {summary.Rejected:N0} rejected, " +
+            $"{summary.Duplicates:N0} retries answered from the log) in {summary.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"  ack latency p50 {summary.AckP50Ms:F1} ms, p99 {summary.AckP99Ms:F1} ms; ack-to-visible p50 {ingest.GetProperty("visibleP50Ms").GetDouble():F1} ms, " +
+            $"p99 {ingest.GetProperty("visibleP99Ms").GetDouble():F1} ms; commits {ingest.GetProperty("commits").GetInt64():N0} " +
+            $"({ingest.GetProperty("entries").GetInt64() / Math.Max(1.0, ingest.GetProperty("commits").GetInt64()):F1} per commit)");
+        Console.WriteLine($"  responses 5xx: {summary.ServerErrors}, throttled: {summary.Throttled}; server peak RSS {peakRss:N0} MiB");
+        Console.WriteLine($"Ceiling 1, plain Kestrel endpoint, same client: {plain:N0} requests/s → Sandik at {summary.Throughput / plain:P0} of it");
+        Console.WriteLine($"Ceiling 2, raw batched insert into the store: {rawInsert:N0} entries/s → Sandik at {summary.Throughput / rawInsert:P0} of it");
+        return 0;
+    }
+
+    private static async Task<double> PlainCeilingAsync(Sandik.Domain.Tallies.LiveRace truth, IReadOnlyList<PlannedSubmission> plan, IReadOnlyDictionary<string, string> keys, int connections)
+    {
+        var port = ChildProcess.FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var (server, _) = await ChildProcess.StartAsync("Sandik.Bench.dll", ["plain-server", "--urls", url], $"{url}/ready");
+        using var _ = server;
+        using var http = ReplayCommand.Client(url, connections);
+        var summary = await new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys).RunAsync(plan, null, connections, null, CancellationToken.None);
+        return summary.Throughput;
+    }
+
+    private static async Task<double> RawInsertAsync(Sandik.Domain.Tallies.LiveRace truth, IReadOnlyList<PlannedSubmission> plan)
+    {
+        var connection = BenchStores.Sqlite("raw");
+        await using var store = ElectionStores.Open(connection);
+        await store.InitializeAsync();
+        await store.SaveElectionAsync(new StoredElection(truth.Election, truth.Sources, truth.Geography));
+        var now = DateTimeOffset.UtcNow;
+        var entries = plan.Select(p => new LoggedSubmission(0, now, truth.Sources.Sources[p.SourceIndex].Id, null, truth.Race.Id,
+            truth.Geography.Boxes[p.BoxIndex].Code, p.ClientSubmissionId(truth.Sources.Sources[p.SourceIndex].Id), null, p.Tally, [], null)).ToList();
+        var (_, elapsed) = await Figures.TimeAsync(async () =>
+        {
+            foreach (var batch in entries.Chunk(1_000)) await store.AppendAsync(truth.Election.Id, batch);
+            return 0;
+        });
+        return entries.Count / elapsed.TotalSeconds;
+    }
+}
