@@ -16,7 +16,11 @@ log="$root/.build/test.log"
 mkdir -p "$root/.build"
 status=0
 dotnet build Sandik.slnx -c Release --nologo -v quiet </dev/null || { echo "test.sh: build failed." >&2; exit 1; }
+figures="$root/tests/Sandik.Server.Tests/bin/Release/net10.0/reliability-figures.txt"
+rm -f "$figures"
 dotnet test --solution Sandik.slnx -c Release --no-build </dev/null 2>&1 | tee "$log" || status=$?
+
+[[ -f "$figures" ]] && { echo "Reliability figures:"; cat "$figures"; }
 
 # One closing line in the plain form CI reads: "N passed, N failed, N skipped".
 awk '/^ *total:/ {t+=$2} /^ *failed:/ {f+=$2} /^ *succeeded:/ {s+=$2} /^ *skipped:/ {k+=$2}

@@ -4,6 +4,7 @@
 #   scripts/postgres.sh start   starts it (or finds it running) and prints `export SANDIK_TEST_POSTGRES=...`
 #                               so that `eval "$(scripts/postgres.sh start)"` sets up the shell
 #   scripts/postgres.sh url     prints the connection string of the running server
+#   scripts/postgres.sh restart restarts it in place, cutting open connections (for failover tests)
 #   scripts/postgres.sh stop    stops it and deletes its data
 #
 # The port is SANDIK_POSTGRES_PORT (default 55432), or the next free one. The data lives in a temporary
@@ -117,6 +118,15 @@ stop() {
   rm -rf "$DIR" "$STATE_FILE"
 }
 
+# Restarts the running server in place (fast shutdown: open connections are cut), as a failover would.
+restart() {
+  running || die "not running; start it with: scripts/postgres.sh start"
+  as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -m fast -w \
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR" restart >/dev/null \
+    || { cat "$DIR/server.log" >&2; die "the server did not come back (log above)."; }
+  say "restarted on port $PORT."
+}
+
 url() {
   running || die "not running; start it with: scripts/postgres.sh start"
   url_of "$PORT"
@@ -126,5 +136,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   url) url ;;
-  *) die "usage: scripts/postgres.sh start|stop|url" ;;
+  restart) restart ;;
+  *) die "usage: scripts/postgres.sh start|stop|restart|url" ;;
 esac

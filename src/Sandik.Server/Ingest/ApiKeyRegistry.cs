@@ -46,8 +46,16 @@ public sealed class ApiKeyRegistry(ApiKeyStore store, TimeProvider time)
         await _reload.WaitAsync(ct);
         try
         {
-            var keys = await store.ListAsync(ct);
-            _byId = new ConcurrentDictionary<string, ApiKey>(keys.ToDictionary(k => k.Id));
+            try
+            {
+                var keys = await store.ListAsync(ct);
+                _byId = new ConcurrentDictionary<string, ApiKey>(keys.ToDictionary(k => k.Id));
+            }
+            catch (System.Data.Common.DbException) when (!_byId.IsEmpty)
+            {
+                // The database is restarting or failing over: keep checking against the keys known a moment ago
+                // rather than refuse every source; the next reload picks up changes.
+            }
             _loadedAt = time.GetUtcNow();
         }
         finally

@@ -69,8 +69,12 @@ public static class IngestEndpoints
                 if (claimProblem is not null) return claimProblem;
                 entries.Add(entry!);
             }
-            var results = await queue.SubmitAsync(entries, ct);
-            return TypedResults.Ok(BatchOutcome.From(results));
+            var outcome = BatchOutcome.From(await queue.SubmitAsync(entries, ct));
+            return outcome.Accepted > 0
+                ? TypedResults.Ok(outcome)
+                : Problems.Problems.Of(StatusCodes.Status422UnprocessableEntity, "Batch rejected",
+                    "No submission of the batch was accepted; each was recorded as rejected with its reasons.", null,
+                    new Dictionary<string, object?> { ["rejected"] = outcome.Rejected, ["duplicates"] = outcome.Duplicates, ["items"] = outcome.Items });
         }
     }
 

@@ -30,6 +30,7 @@ public static class SubmissionJson
             if (!Known.Contains(property.Name))
                 shapeErrors.Add(new FieldError(Short(property.Name), "unknown_field", $"'{Short(property.Name)}' is not a field of a submission."));
         }
+        Text(item, "source", shapeErrors); // the key decides the source; a body may only repeat it, as a string
         return new SubmissionDraft
         {
             SourceId = sourceId,

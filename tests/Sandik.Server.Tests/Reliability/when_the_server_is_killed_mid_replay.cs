@@ -75,14 +75,14 @@ public sealed class when_the_server_is_killed_mid_replay(ITestOutputHelper outpu
         {
             var logged = await LoggedClientIds(store, official.Election.Id);
             var missing = acked.Count(id => !logged.Contains(id));
-            output.WriteLine($"{name}: {acked.Count} acknowledged before SIGKILL, {acked.Count - missing} found in the log after restart, {missing} missing; log holds {logged.Count}.");
+            Figures.Record(output, $"{name}: {acked.Count} acknowledged before SIGKILL, {acked.Count - missing} found in the log after restart, {missing} missing; log holds {logged.Count}.");
             missing.ShouldBe(0);
 
             using var http = ReplayCommand.Client(server.Url, 16);
             var summary = await new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys).RunAsync(plan, null, 16, null, CancellationToken.None);
             summary.ServerErrors.ShouldBe(0);
             (await ReplayVerification.CompareAsync(http, truth, CancellationToken.None)).ShouldBeEmpty();
-            output.WriteLine($"{name}: after finishing the night the count equals the official file for {string.Join(", ", Provinces)} ({summary.Duplicates} resends were already logged).");
+            Figures.Record(output, $"{name}: after finishing the night the count equals the official file for {string.Join(", ", Provinces)} ({summary.Duplicates} resends were already logged).");
         }
     }
 

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Sandik.Cli.Replay;
+using Sandik.Domain.Submissions;
+using Sandik.Domain.Tallies;
+using Sandik.Server.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Sandik.Server.Tests.Reliability;
+
+/// <summary>
+/// PostgreSQL restarts (open connections cut) in the middle of a replay: the server keeps retrying its commit,
+/// clients wait or retry, nothing acknowledged is lost and the night ends with the official count.
+/// </summary>
+public sealed class when_postgresql_restarts_during_ingest(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task the_server_rides_it_out_and_loses_nothing()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var server = await TestServer.StartAsync(withOfficialCounts: false, store: database.ConnectionString);
+        var keys = new Dictionary<string, string>();
+        foreach (var source in new[] { "district-office", "school-it", "authority-feed", "observer-app", "sheet-photo", "call-centre", "partner-ngo", "bulk-file", "sms" })
+            keys[source] = await server.KeyFor(source);
+        var truth = TruthOfProvince("6");
+        var plan = ReplayCommand.Plan(truth, seed: 9);
+        using var http = ReplayCommand.Client(server.Url, 16);
+        var acknowledged = 0;
+        var replay = new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys)
+            .RunAsync(plan, null, 16, null, TestContext.Current.CancellationToken, _ => Interlocked.Increment(ref acknowledged));
+
+        while (Volatile.Read(ref acknowledged) < 2_000 && !replay.IsCompleted) await Task.Delay(5, TestContext.Current.CancellationToken);
+        var atRestart = Volatile.Read(ref acknowledged);
+        Restart();
+        var summary = await replay;
+
+        Figures.Record(output, $"PostgreSQL restart: restarted after {atRestart} acknowledgements; replay of {summary.Planned} finished with " +
+            $"{summary.Accepted + summary.Rejected} answered, {summary.ServerErrors} 5xx answers, {summary.TransportRetries} transport retries.");
+        summary.ServerErrors.ShouldBe(0);
+        (await ReplayVerification.CompareAsync(http, truth, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    private static void Restart()
+    {
+        var script = Path.Combine(Support.Repository.Root, "scripts", "postgres.sh");
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, "restart"]) { RedirectStandardError = true })!;
+        process.WaitForExit();
+        process.ExitCode.ShouldBe(0, process.StandardError.ReadToEnd());
+    }
+
+    private static LiveRace TruthOfProvince(string province)
+    {
+        var official = TestServer.Official;
+        var sources = Sandik.Import.Turkey.TurkeyData.Shipped().DefaultSources();
+        var truth = new LiveRace(official.Election, official.Race, official.Geography, sources);
+        var sequence = 0L;
+        foreach (var tally in official.Tallies)
+        {
+            if (official.Geography.Areas[official.Geography.ChainOf(tally.BoxIndex)[1]].Code != province) continue;
+            truth.Apply(new LoggedSubmission(++sequence, DateTimeOffset.UnixEpoch, "authority-feed", null, official.Race.Id,
+                official.Geography.Boxes[tally.BoxIndex].Code, null, null, tally.Tally, [], null));
+        }
+        return truth;
+    }
+}
