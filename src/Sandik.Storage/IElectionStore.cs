@@ -39,6 +39,13 @@ public interface IElectionStore : IAsyncDisposable
     /// <exception cref="InvalidDataException">The log names a race or choice the election does not have.</exception>
     IAsyncEnumerable<LoggedSubmission> ReadLogAsync(StoredElection election, long afterSequence = 0, CancellationToken ct = default);
 
+    /// <summary>
+    /// Every log entry (accepted and rejected) naming one ballot box, in sequence order: the box's history, where the
+    /// live ledger keeps only each source's latest tally. Scans the log (there is no index by box), so it is meant for
+    /// one box at a time, not for loops over boxes.
+    /// </summary>
+    IAsyncEnumerable<LoggedSubmission> ReadBoxLogAsync(StoredElection election, string boxCode, CancellationToken ct = default);
+
     /// <summary>Number of log entries (accepted and rejected) of an election.</summary>
     Task<long> CountLogAsync(string electionId, CancellationToken ct = default);
 }

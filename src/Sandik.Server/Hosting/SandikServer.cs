@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sandik.Server.Components;
 using Sandik.Server.Ingest;
 using Sandik.Server.Live;
 using Sandik.Server.Problems;
 using Sandik.Server.Results;
+using Sandik.Server.Ui;
 using Sandik.Storage;
 using Sandik.Storage.Keys;
 
@@ -49,6 +51,8 @@ public static class SandikServer
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOperationsCentre();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -84,6 +88,10 @@ public static class SandikServer
         app.MapIngest();
         app.MapResults();
         app.MapHub<LiveHub>(LiveHub.Path);
+        app.UseUiAssets();
+        app.UseAntiforgery();
+        app.MapUi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 

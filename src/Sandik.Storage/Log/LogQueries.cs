@@ -19,6 +19,19 @@ internal static class LogQueries
         while (await row.ReadAsync(ct)) yield return LogRows.Read(row, codec, receivedAt);
     }
 
+    /// <summary>Streams the log entries of one box in sequence order.</summary>
+    public static async IAsyncEnumerable<Sandik.Domain.Submissions.LoggedSubmission> StreamBoxAsync(
+        DbConnection connection, StoredElection election, string boxCode,
+        Func<DbDataReader, int, DateTimeOffset> receivedAt, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var codec = new ElectionCodec(election.Election);
+        await using var command = connection.Command(
+            $"SELECT {LogRows.Columns} FROM submissions WHERE election_id = @id AND box_code = @box ORDER BY sequence")
+            .With("@id", election.Election.Id).With("@box", boxCode);
+        await using var row = await command.ExecuteReaderAsync(ct);
+        while (await row.ReadAsync(ct)) yield return LogRows.Read(row, codec, receivedAt);
+    }
+
     public static async Task<long> CountAsync(DbConnection connection, string electionId, CancellationToken ct)
     {
         await using var command = connection.Command("SELECT count(*) FROM submissions WHERE election_id = @id").With("@id", electionId);

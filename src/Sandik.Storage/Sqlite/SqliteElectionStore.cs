@@ -77,6 +77,14 @@ public sealed class SqliteElectionStore : IElectionStore
             yield return entry;
     }
 
+    public async IAsyncEnumerable<LoggedSubmission> ReadBoxLogAsync(StoredElection election, string boxCode,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = OpenReader();
+        await foreach (var entry in LogQueries.StreamBoxAsync(connection, election, boxCode, SqliteLog.ReceivedAt, ct))
+            yield return entry;
+    }
+
     public async Task<long> CountLogAsync(string electionId, CancellationToken ct = default)
     {
         await using var connection = OpenReader();

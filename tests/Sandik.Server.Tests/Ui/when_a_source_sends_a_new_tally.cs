@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Sandik.Cli;
+using Sandik.Cli.CommandLine;
+using Sandik.Cli.Loading;
+using Sandik.Server.Tests.Support;
+using Sandik.Server.Tests.Ui.Support;
+using Shouldly;
+using Xunit;
+
+namespace Sandik.Server.Tests.Ui;
+
+/// <summary>
+/// The operations centre while the night goes on: a district office (trusted above the authority feed) sends tallies
+/// through the API, and every open screen follows by push, without a reload. Each test uses boxes of its own.
+/// </summary>
+public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : IClassFixture<OperationsCentre>
+{
+    private const string DistrictOffice = "district-office";
+    private static readonly CultureInfo Turkish = CultureInfo.GetCultureInfo("tr-TR");
+
+    [Fact]
+    public async Task the_overview_counts_it_at_once_without_a_reload()
+    {
+        var (page, _) = await centre.OpenAsync("/");
+        await page.MarkAsync();
+        var before = Number(await page.TextAsync("#choice-bars tr[data-choice=ak_parti] .votes"));
+        var (box, official) = Submissions.BoxIn("1", 40);
+
+        await Submissions.SendAsync(centre.Server, DistrictOffice, Submissions.Body(box, official, Submissions.Rival(official), Submissions.Ak, 40));
+
+        await page.ShowsAsync("#choice-bars tr[data-choice=ak_parti] .votes", (before + 40).ToString("N0", Turkish));
+        (await page.StillMarkedAsync()).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_disagreement_shows_on_the_box_and_conflicts_screens_as_it_arrives()
+    {
+        var (box, official) = Submissions.BoxIn("7", 30);
+        var (boxPage, _) = await centre.OpenAsync(UiPath.Box(box.Code));
+        var (conflicts, _) = await centre.OpenAsync("/conflicts");
+        (await boxPage.TextAsync("#box-status")).ShouldBe("Tek kaynak");
+
+        await Submissions.SendAsync(centre.Server, DistrictOffice,
+            Submissions.Body(box, official, Submissions.Ak, Submissions.Rival(official), 30, evidence: "https://evidence.example/tutanak/" + box.Number + ".jpg"));
+
+        await boxPage.ShowsAsync("#box-status", "Çelişki");
+        await Assertions.Expect(boxPage.Locator("#box-compare th.counted[data-source=district-office]")).ToHaveCountAsync(1);
+        await Assertions.Expect(boxPage.Locator("#box-compare tr[data-field=ak_parti] td.diff[data-source=authority-feed]")).ToHaveCountAsync(1);
+        await Assertions.Expect(boxPage.Locator("#box-compare tr[data-field=valid] td.diff")).ToHaveCountAsync(0);
+        await Assertions.Expect(boxPage.Locator("#box-history tbody tr")).ToHaveCountAsync(2);
+        (await boxPage.GetAttributeAsync("#box-compare th.counted a.evidence", "href")).ShouldEndWith(box.Number + ".jpg");
+        await OperationsCentre.ShootAsync(boxPage, "box-conflict");
+
+        var row = conflicts.Locator($"#conflicts-table tr[data-code='{box.Code}']");
+        await Assertions.Expect(row).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        (await row.Locator(".disagreement").InnerTextAsync()).Trim().ShouldBe("30");
+        await OperationsCentre.ShootAsync(conflicts, "conflicts");
+    }
+
+    [Fact]
+    public async Task the_map_and_the_province_screen_follow_the_count()
+    {
+        const string bayburt = "69";
+        var (map, _) = await centre.OpenAsync("/map?sources=district-office");
+        await map.Locator("#province-map[data-ready=true]").WaitForAsync();
+        await Assertions.Expect(map.Locator($"path.p-{bayburt}")).ToHaveAttributeAsync("fill", "#d9d9d9");
+        var (province, _) = await centre.OpenAsync("/areas/" + bayburt);
+        var marginBefore = await province.TextAsync("#results-table tr.summary .margin");
+        var geography = TestServer.Official.Geography;
+        geography.TryGetArea(bayburt, out var area).ShouldBeTrue();
+
+        foreach (var skip in new[] { 0, 1, 2 })
+        {
+            var (box, official) = Submissions.BoxIn(bayburt, 40, skip);
+            await Submissions.SendAsync(centre.Server, DistrictOffice, Submissions.Body(box, official, Submissions.Rival(official), Submissions.Ak, 40));
+        }
+
+        await Assertions.Expect(map.Locator($"path.p-{bayburt}")).ToHaveAttributeAsync("fill", "#f39c12");
+        await map.ShowsAsync($"#province-table tr[data-code='{bayburt}'] .counted", (3.0 / geography.BoxCountOf(area.Index)).ToString("P1", Turkish));
+        await Assertions.Expect(province.Locator("#results-table tr.summary .margin")).Not.ToHaveTextAsync(marginBefore);
+        await OperationsCentre.ShootAsync(map, "map-district-office-only");
+    }
+
+    [Fact]
+    public async Task a_two_source_view_agrees_with_the_command_line()
+    {
+        foreach (var skip in Enumerable.Range(0, 5))
+        {
+            var (box, official) = Submissions.BoxIn("6", 20, skip);
+            await Submissions.SendAsync(centre.Server, DistrictOffice, Submissions.Body(box, official, Submissions.Rival(official), Submissions.Ak, 20));
+        }
+        const string view = "district-office,authority-feed";
+
+        var (overview, _) = await centre.OpenAsync("/?sources=" + view);
+        var (ankara, _) = await centre.OpenAsync("/areas/6?sources=" + view);
+        var (officeOnly, _) = await centre.OpenAsync("/?sources=district-office");
+        var cli = await ResultsAsync(view);
+        var alone = await ResultsAsync(DistrictOffice);
+
+        (await overview.TextAsync("#choice-bars tr[data-choice=ak_parti] .votes")).ShouldBe(N(cli.GetProperty("votes").GetProperty("ak_parti")));
+        (await overview.TextAsync("#choice-bars tr[data-choice=chp] .votes")).ShouldBe(N(cli.GetProperty("votes").GetProperty("chp")));
+        (await overview.TextAsync("#card-valid .card-value")).ShouldBe(N(cli.GetProperty("valid")));
+        (await overview.TextAsync("#card-boxes .card-value")).ShouldBe($"{N(cli.GetProperty("boxes"))} / {N(cli.GetProperty("boxesTotal"))}");
+        (await overview.TextAsync("#card-turnout .card-value")).ShouldBe(cli.GetProperty("turnout").GetDouble().ToString("P1", Turkish));
+
+        var province = cli.GetProperty("provinces").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "6");
+        var summary = "#results-table tr.summary";
+        (await ankara.TextAsync($"{summary} td[data-choice=ak_parti] small")).ShouldBe(N(province.GetProperty("votes").GetProperty("ak_parti")));
+        (await ankara.TextAsync($"{summary} .valid")).ShouldBe(N(province.GetProperty("valid")));
+        (await ankara.TextAsync($"{summary} .invalid")).ShouldBe(N(province.GetProperty("invalid")));
+        (await ankara.TextAsync($"{summary} .turnout")).ShouldBe(province.GetProperty("turnout").GetDouble().ToString("P1", Turkish));
+        (await ankara.TextAsync($"{summary} .conflicts")).ShouldBe(N(province.GetProperty("conflicts")));
+        await OperationsCentre.ShootAsync(ankara, "area-two-source-view");
+
+        (await officeOnly.TextAsync("#card-boxes .card-value")).ShouldBe($"{N(alone.GetProperty("boxes"))} / 174.992");
+        (await officeOnly.TextAsync("#choice-bars tr[data-choice=ak_parti] .votes")).ShouldBe(N(alone.GetProperty("votes").GetProperty("ak_parti")));
+    }
+
+    /// <summary><c>sandik results --store … --sources … --format json</c>, run in-process against the server's store.</summary>
+    private async Task<JsonElement> ResultsAsync(string sources)
+    {
+        var output = new StringWriter();
+        var context = new CliContext { Out = output, Messages = Consoles.For(new StringWriter()) };
+        var code = await SandikCommands.RunAsync(
+            ["results", "--store", centre.Server.Store, "--election", TestServer.ElectionId, "--sources", sources, "--format", "json"], context, CancellationToken.None);
+        code.ShouldBe(0, output.ToString());
+        return JsonDocument.Parse(output.ToString()).RootElement.Clone();
+    }
+
+    private static string N(JsonElement number) => number.GetInt64().ToString("N0", Turkish);
+
+    private static long Number(string text) => long.Parse(text, NumberStyles.AllowThousands, Turkish);
+}

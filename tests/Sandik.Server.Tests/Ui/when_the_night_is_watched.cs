@@ -1,0 +1,260 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Sandik.Server.Tests.Support;
+using Sandik.Server.Tests.Ui.Support;
+using Shouldly;
+using Xunit;
+
+namespace Sandik.Server.Tests.Ui;
+
+/// <summary>
+/// The operations centre over the whole November 2015 election, every box counted from the authority feed: each screen
+/// shows the real numbers, in Turkish by default, in English on request, through any source view.
+/// </summary>
+public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassFixture<OperationsCentre>
+{
+    private static readonly CultureInfo Turkish = CultureInfo.GetCultureInfo("tr-TR");
+
+    [Fact]
+    public async Task the_overview_shows_the_national_count_in_Turkish()
+    {
+        var (page, _) = await centre.OpenAsync("/");
+
+        (await page.TextAsync("#choice-bars tr[data-choice=ak_parti] .votes")).ShouldBe("22.959.394");
+        (await page.TextAsync("#choice-bars tr[data-choice=ak_parti] .share")).ShouldBe("%49,3");
+        (await page.TextAsync("#choice-bars tr[data-choice=chp] .votes")).ShouldBe("11.900.875");
+        (await page.TextAsync("#card-boxes .card-value")).ShouldBe("174.992 / 174.992");
+        (await page.TextAsync("#card-valid .card-value")).ShouldBe("46.555.267");
+        (await page.TextAsync("h1")).ShouldBe("1 Kasım 2015 Milletvekili Genel Seçimi");
+        (await page.Locator("#choice-bars tbody tr").First.GetAttributeAsync("data-choice")).ShouldBe("ak_parti");
+        await OperationsCentre.ShootAsync(page, "overview");
+    }
+
+    [Fact]
+    public async Task switching_the_source_view_changes_every_number_and_the_link()
+    {
+        var (page, _) = await centre.OpenAsync("/");
+        await page.MarkAsync();
+
+        await page.ClickAsync("#source-view summary");
+        await page.Locator("input[name=source][value=authority-feed]").UncheckAsync();
+
+        await page.ShowsAsync("#choice-bars tr[data-choice=ak_parti] .votes", "0");
+        (await page.TextAsync("#card-boxes .card-value")).ShouldBe("0 / 174.992");
+        page.Url.ShouldContain("sources=district-office%2Cschool-it%2Cobserver-app");
+        page.Url.ShouldNotContain("authority-feed");
+        await OperationsCentre.ShootAsync(page, "overview-without-authority-feed");
+
+        await page.ClickAsync("#source-view-all");
+        await page.ShowsAsync("#choice-bars tr[data-choice=ak_parti] .votes", "22.959.394");
+        page.Url.ShouldNotContain("sources=");
+        (await page.StillMarkedAsync()).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_link_with_a_source_view_opens_every_screen_in_that_view()
+    {
+        var (page, _) = await centre.OpenAsync("/areas/6?sources=authority-feed");
+        (await page.TextAsync("#results-table tr.summary td[data-choice=ak_parti] small")).ShouldBe("1.618.972");
+        (await page.TextAsync("#source-view-summary")).ShouldBe("1 kaynak: YSK verisi");
+
+        await page.ClickAsync(".menu a[href^='map']");
+        await page.WaitForURLAsync("**/map?sources=authority-feed");
+        (await page.TextAsync("#province-table tr[data-code='6'] .counted")).ShouldBe("%100,0");
+
+        var (sms, _) = await centre.OpenAsync("/map?sources=sms");
+        (await sms.TextAsync("#province-table tr[data-code='6'] .counted")).ShouldBe("%0,0");
+        await Assertions.Expect(sms.Locator("path.p-6")).ToHaveAttributeAsync("fill", "#d9d9d9");
+    }
+
+    [Fact]
+    public async Task the_language_switch_turns_words_and_numbers_English_and_is_remembered()
+    {
+        var (page, _) = await centre.OpenAsync("/");
+
+        await page.ClickAsync("#lang-en");
+
+        await page.ShowsAsync(".menu a.active", "Overview");
+        (await page.TextAsync("#choice-bars tr[data-choice=ak_parti] .votes")).ShouldBe("22,959,394");
+        (await page.TextAsync("#choice-bars tr[data-choice=ak_parti] .share")).ShouldBe("49.3%");
+        (await page.TextAsync("#card-boxes .card-value")).ShouldBe("174,992 of 174,992");
+        (await page.TextAsync("h1")).ShouldBe("General election of 1 November 2015");
+        await OperationsCentre.ShootAsync(page, "overview-english");
+
+        await page.ReloadAsync();
+        await OperationsCentre.WaitInteractiveAsync(page);
+        (await page.TextAsync(".menu a.active")).ShouldBe("Overview");
+        (await page.GetAttributeAsync("html", "lang")).ShouldBe("en");
+    }
+
+    [Fact]
+    public async Task the_map_colours_every_province_by_its_leader_and_opens_one_on_click()
+    {
+        var (page, _) = await centre.OpenAsync("/map");
+        await page.Locator("#province-map[data-ready=true]").WaitForAsync();
+
+        (await page.Locator("path.province").CountAsync()).ShouldBe(81);
+        await Assertions.Expect(page.Locator("path.p-34")).ToHaveAttributeAsync("fill", "#f39c12");
+        await Assertions.Expect(page.Locator("path.p-21")).ToHaveAttributeAsync("fill", "#8e44ad");
+        await Assertions.Expect(page.Locator("path.p-35")).ToHaveAttributeAsync("fill", "#d7191c");
+        (await page.TextAsync("#province-table tr[data-code='21'] .leader")).ShouldBe("HDP");
+        await OperationsCentre.ShootAsync(page, "map-leader");
+
+        await page.Locator("path.p-6").HoverAsync();
+        await Assertions.Expect(page.Locator(".leaflet-tooltip")).ToContainTextAsync("Ankara");
+
+        await page.Locator("input[name=metric][value=turnout]").CheckAsync();
+        await Assertions.Expect(page.Locator("path.p-34")).Not.ToHaveAttributeAsync("fill", "#f39c12");
+        await OperationsCentre.ShootAsync(page, "map-turnout");
+
+        await page.Locator("path.p-6").ClickAsync();
+        await page.WaitForURLAsync("**/areas/6");
+        (await page.TextAsync("h1")).ShouldStartWith("Ankara");
+    }
+
+    [Fact]
+    public async Task the_drill_down_goes_from_province_to_box_with_the_same_columns()
+    {
+        var (page, _) = await centre.OpenAsync("/areas/34");
+        (await page.TextAsync("#results-table tr.summary td[data-choice=ak_parti] small")).ShouldBe("4.381.816");
+        (await page.Locator("#results-table tbody tr:not(.summary)").CountAsync()).ShouldBe(3);
+        await OperationsCentre.ShootAsync(page, "area-province");
+
+        await page.ClickAsync("#results-table a:text-is('İstanbul 1. Bölge')");
+        await page.WaitForURLAsync("**/areas/34-1");
+        await page.FillAsync("#table-filter", "kadıkoy");
+        await Assertions.Expect(page.Locator("#results-table tbody tr:not(.summary)")).ToHaveCountAsync(1);
+        (await page.Locator("#results-table tbody tr:not(.summary)").GetAttributeAsync("data-code")).ShouldBe("34/Kadıköy");
+
+        await page.ClickAsync("#results-table a:text-is('Kadıköy')");
+        await page.WaitForURLAsync("**/areas/34/Kad*");
+        (await page.TextAsync(".crumbs")).ShouldContain("İstanbul 1. Bölge");
+        await page.Locator("#results-table tbody tr:not(.summary) a").First.ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#results-table .badge').length > 0");
+        (await page.TextAsync("section.panel > h2")).ShouldBe("Sandıklar");
+        await OperationsCentre.ShootAsync(page, "area-neighbourhood-boxes");
+
+        await page.Locator("#results-table tbody tr:not(.summary) a").First.ClickAsync();
+        await page.WaitForURLAsync("**/boxes?code=34*");
+        (await page.TextAsync("#box-status")).ShouldBe("Tek kaynak");
+        await Assertions.Expect(page.Locator("#box-compare th.counted[data-source=authority-feed]")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task the_tables_sort_by_any_column_and_export_what_they_show()
+    {
+        var (page, _) = await centre.OpenAsync("/areas");
+        (await page.Locator("#results-table tbody tr:not(.summary)").CountAsync()).ShouldBe(81);
+
+        await page.ClickAsync("#results-table button[data-sort=turnout]");
+        await Assertions.Expect(page.Locator("#results-table")).ToHaveAttributeAsync("data-sort", "turnout");
+        var turnouts = await page.Locator("#results-table tbody tr:not(.summary) .turnout").AllInnerTextsAsync();
+        var values = turnouts.Select(t => double.Parse(t.Trim().TrimStart('%'), Turkish)).ToList();
+        values.ShouldBe(values.OrderByDescending(v => v).ToList());
+
+        await page.FillAsync("#table-filter", "ist");
+        await Assertions.Expect(page.Locator("#results-table tbody tr:not(.summary)")).ToHaveCountAsync(1);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#table-csv"));
+        var bytes = File.ReadAllBytes(await download.PathAsync());
+        bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }, "a byte-order mark, so that spreadsheets read the Turkish letters");
+        var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).TrimEnd('\n').Split('\n');
+        lines.Length.ShouldBe(3);
+        lines[0].ShouldStartWith("level,code,name,boxes,boxes_total");
+        lines[1].ShouldStartWith("nation,TR,Türkiye,174992,174992,");
+        lines[2].ShouldStartWith("province,34,İstanbul,28053,28053,");
+        lines[2].ShouldContain(",ak_parti,4381816,");
+    }
+
+    [Fact]
+    public async Task the_box_page_shows_the_source_its_count_and_its_history()
+    {
+        var box = TestServer.Official.Geography.Boxes[0];
+        var (page, _) = await centre.OpenAsync(UiPath.Box(box.Code));
+
+        (await page.TextAsync("#box-status")).ShouldBe("Tek kaynak");
+        await Assertions.Expect(page.Locator("#box-history tbody tr")).ToHaveCountAsync(1);
+        (await page.TextAsync("#box-history tbody tr")).ShouldContain("YSK verisi");
+        var official = TestServer.Official.Tallies.First(t => t.BoxIndex == box.Index).Tally;
+        (await page.TextAsync("#box-compare tr[data-field=valid] td")).ShouldBe(official.Valid.ToString("N0", Turkish));
+        await OperationsCentre.ShootAsync(page, "box-single-source");
+    }
+
+    [Fact]
+    public async Task the_sources_page_counts_what_each_source_sent()
+    {
+        var (page, _) = await centre.OpenAsync("/sources");
+
+        (await page.TextAsync("#sources-table tr[data-source=authority-feed] .received")).ShouldBe("174.992");
+        (await page.TextAsync("#sources-table tr[data-source=authority-feed] .only")).ShouldBe("174.992");
+        (await page.TextAsync("#sources-table tr[data-source=sms] .received")).ShouldBe("0");
+        (await page.Locator("#flow-chart polyline").CountAsync()).ShouldBe(9);
+        await OperationsCentre.ShootAsync(page, "sources");
+    }
+
+    [Fact]
+    public async Task the_conflicts_page_says_no_sources_disagree()
+    {
+        var (page, _) = await centre.OpenAsync("/conflicts");
+
+        await Assertions.Expect(page.Locator("#no-conflicts")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Not a timed assertion: prints how long each screen takes (docs/benchmarks.md, "Web UI").</summary>
+    [Fact]
+    public async Task every_screen_reports_how_fast_it_renders()
+    {
+        var box = TestServer.Official.Geography.Boxes[^1];
+        string[] paths = ["/", "/sources", "/map", "/areas", "/areas/34", "/areas/34/Kadıköy", "/areas/34/Kadıköy/Caferağa", UiPath.Box(box.Code),
+            "/conflicts", "/?sources=district-office,authority-feed", "/areas/34?sources=school-it,authority-feed"];
+        var (first, median) = await GetAsync("_content/Sandik.Server/sandik.css");
+        var lines = new List<string>
+        {
+            $"{"screen",-44} server render (HTTP GET): first / median of 5   browser: first render / interactive",
+            $"{"baseline: a static file (sandik.css)",-44} {first,21:F0} ms / {median,4:F0} ms",
+        };
+        foreach (var path in paths)
+        {
+            (first, median) = await GetAsync(path);
+            var (page, time) = await centre.OpenAsync(path);
+            await page.Context.CloseAsync();
+            lines.Add($"{Uri.UnescapeDataString(path),-44} {first,21:F0} ms / {median,4:F0} ms {time.Shown.TotalMilliseconds,18:F0} ms / {time.Interactive.TotalMilliseconds,4:F0} ms");
+        }
+        var file = Path.Combine(AppContext.BaseDirectory, "TestResults", "ui-render-times.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllLinesAsync(file, lines, TestContext.Current.CancellationToken);
+        foreach (var line in lines)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(line);
+            Console.WriteLine(line);
+        }
+        Console.WriteLine($"render times: {file}");
+    }
+
+    /// <summary>The first of five GETs and their median, in milliseconds.</summary>
+    private async Task<(double First, double Median)> GetAsync(string path)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            using var response = await centre.Server.Http.GetAsync(path.TrimStart('/'), TestContext.Current.CancellationToken);
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            response.IsSuccessStatusCode.ShouldBeTrue(path);
+        }
+        return (times[0], times.Order().ElementAt(2));
+    }
+
+    [Fact]
+    public async Task the_screens_fit_a_tablet()
+    {
+        var (overview, _) = await centre.OpenAsync("/", 820, 1180);
+        (await overview.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
+        await OperationsCentre.ShootAsync(overview, "tablet-overview");
+
+        var (map, _) = await centre.OpenAsync("/map", 820, 1180);
+        await map.Locator("#province-map[data-ready=true]").WaitForAsync();
+        (await map.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
+        await OperationsCentre.ShootAsync(map, "tablet-map");
+    }
+}
