@@ -25,6 +25,7 @@ public static class SandikCommands
         ["serve"] = (ServeCommand.Usage, ServeCommand.RunAsync),
         ["keys"] = (KeysCommand.Usage, KeysCommand.RunAsync),
         ["replay"] = (ReplayCommand.Usage, ReplayCommand.RunAsync),
+        ["anomalies"] = (Anomalies.AnomaliesCommand.Usage, Anomalies.AnomaliesCommand.RunAsync),
     };
 
     /// <returns>0 on success, 1 when the work failed (bad file, bad definition), 2 for a wrong command line.</returns>

@@ -107,9 +107,10 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
         await Assertions.Expect(page.Locator("path.p-34")).Not.ToHaveAttributeAsync("fill", "#f39c12");
         await OperationsCentre.ShootAsync(page, "map-turnout");
 
-        await page.Locator("path.p-6").ClickAsync();
+        // Leaflet listens on the province's own path; a click at the centre of its bounding box may land on a neighbour.
+        await page.Locator("path.p-6").DispatchEventAsync("click");
         await page.WaitForURLAsync("**/areas/6");
-        (await page.TextAsync("h1")).ShouldStartWith("Ankara");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ankara");
     }
 
     [Fact]

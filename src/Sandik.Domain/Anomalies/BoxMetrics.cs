@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+using Sandik.Domain.Geography;
+
+namespace Sandik.Domain.Anomalies;
+
+/// <summary>
+/// The ratios every peer comparison works on, one row per box: turnout, invalid share, each choice's share of the
+/// valid votes and the minor choices' share together, and the change of each since the prior election (in points of the same ratio). A value that cannot
+/// be computed (no sheet yet, no registered voters, no prior) is NaN and takes part in no comparison.
+/// Not thread-safe.
+/// </summary>
+public sealed class BoxMetrics
+{
+    public const int Turnout = 0, InvalidShare = 1, OthersShare = 2, TurnoutSwing = 3, InvalidShareSwing = 4, OthersShareSwing = 5, FirstShare = 6;
+
+    private readonly ElectionGeography _geography;
+    private readonly PriorBaseline? _prior;
+    private readonly double[] _values;
+    private readonly bool[] _minor;
+
+    /// <param name="components">Which choices are major; the others' shares are also pooled into one metric.</param>
+    public BoxMetrics(ElectionGeography geography, int choiceCount, VoteComponents components, PriorBaseline? prior)
+    {
+        _geography = geography;
+        _prior = prior;
+        _minor = [.. Enumerable.Range(0, choiceCount).Select(j => components.MajorOf(j) < 0)];
+        ChoiceCount = choiceCount;
+        Count = FirstShare + 2 * choiceCount;
+        _values = new double[geography.Boxes.Count * Count];
+        Array.Fill(_values, double.NaN);
+    }
+
+    /// <summary>Metrics per box.</summary>
+    public int Count { get; }
+
+    public int ChoiceCount { get; }
+
+    public bool HasPrior => _prior is not null;
+
+    public int Share(int choice) => FirstShare + choice;
+
+    public int ShareSwing(int choice) => FirstShare + ChoiceCount + choice;
+
+    /// <summary>The swing metric of a level metric (turnout, invalid share or a share).</summary>
+    public int SwingOf(int metric) => metric switch
+    {
+        Turnout => TurnoutSwing,
+        InvalidShare => InvalidShareSwing,
+        OthersShare => OthersShareSwing,
+        _ => metric + ChoiceCount,
+    };
+
+    /// <summary>Each compared swing metric with the level metric it is the change of.</summary>
+    public IReadOnlyDictionary<int, int> SwingLevels(VoteComponents components)
+    {
+        int[] levels = [Turnout, InvalidShare, OthersShare, .. components.Majors.Select(Share)];
+        return levels.ToDictionary(SwingOf, level => level);
+    }
+
+    /// <summary>The metrics the checks compare: turnout, invalid and others' share, the major choices' shares, and their swings.</summary>
+    public IReadOnlyList<int> Compared(VoteComponents components)
+    {
+        int[] levels = [Turnout, InvalidShare, OthersShare, .. components.Majors.Select(Share)];
+        return [.. levels, .. levels.Select(SwingOf)];
+    }
+
+    public ReadOnlySpan<double> Of(int box) => _values.AsSpan(box * Count, Count);
+
+    public double this[int box, int metric] => _values[box * Count + metric];
+
+    /// <summary>Registered voters of a box: the sheet's figure when it has one, else the registry's.</summary>
+    public int RegisteredOf(BoxCounts counts, int box) =>
+        counts.Registered(box) is var r and >= 0 ? r : _geography.Boxes[box].Registered;
+
+    public void ComputeAll(BoxCounts counts)
+    {
+        for (var box = 0; box < counts.BoxCount; box++) Compute(counts, box);
+    }
+
+    /// <summary>Recomputes one box's row from its counts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Compute(BoxCounts counts, int box)
+    {
+        var row = _values.AsSpan(box * Count, Count);
+        row.Fill(double.NaN);
+        if (!counts.IsReported(box)) return;
+        var registered = RegisteredOf(counts, box);
+        var voted = counts.Voted(box);
+        var valid = counts.Valid(box);
+        var invalid = counts.Invalid(box);
+        var votes = counts.Votes(box);
+        // A box without a register (a prison, a mobile box) serves people unlike its neighbourhood's: not compared.
+        if (registered <= 0) return;
+        if (valid > 0)
+        {
+            double others = 0;
+            for (var j = 0; j < votes.Length; j++)
+            {
+                row[FirstShare + j] = (double)votes[j] / valid;
+                if (_minor[j]) others += row[FirstShare + j];
+            }
+            row[OthersShare] = others;
+        }
+        if (voted > 0 && invalid >= 0) row[InvalidShare] = (double)invalid / voted;
+        if (voted >= 0) row[Turnout] = (double)voted / registered;
+        if (_prior is null || _prior.MatchOf(box) == PriorMatch.None) return;
+        row[TurnoutSwing] = row[Turnout] - _prior.Turnout(box);
+        row[InvalidShareSwing] = row[InvalidShare] - _prior.InvalidShare(box);
+        double priorOthers = 0;
+        for (var j = 0; j < votes.Length; j++)
+        {
+            var before = _prior.Share(box, j);
+            row[FirstShare + ChoiceCount + j] = row[FirstShare + j] - before;
+            if (_minor[j] && !double.IsNaN(before)) priorOthers += before;
+        }
+        row[OthersShareSwing] = row[OthersShare] - priorOthers;
+    }
+}

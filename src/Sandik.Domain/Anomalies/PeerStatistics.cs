@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+
+namespace Sandik.Domain.Anomalies;
+
+/// <summary>
+/// Median and robust spread of every metric over the boxes of every neighbourhood and district, and for each
+/// district the typical spread inside one of its neighbourhoods (used to steady the spread of neighbourhoods with few
+/// boxes). Refreshing everything is one pass over the boxes per metric; refreshing one area touches only its
+/// members. Not thread-safe.
+/// </summary>
+public sealed class PeerStatistics
+{
+    private readonly PeerGroups _groups;
+    private readonly int _metrics;
+    private readonly int[] _used;
+    private readonly double[] _median;
+    private readonly double[] _sigma;
+    private readonly int[] _count;
+    private readonly double[] _typical;
+    private readonly double[] _slope;
+    private readonly double[] _meanPrior;
+    private readonly Dictionary<int, int> _levelOfSwing;
+    private double[] _scratch = new double[256];
+    private double[] _priors = new double[256];
+
+    /// <param name="used">The metrics that are compared (others are left without statistics); all when null.</param>
+    /// <param name="levelOfSwing">For each swing metric, the level metric it is the change of: a district's swings are
+    /// then taken relative to where each box started (see <see cref="ExpectedSwing"/>).</param>
+    public PeerStatistics(PeerGroups groups, int metricCount, int minNeighbourhoodPeers, IReadOnlyList<int>? used = null,
+        IReadOnlyDictionary<int, int>? levelOfSwing = null)
+    {
+        _levelOfSwing = levelOfSwing is null ? [] : new Dictionary<int, int>(levelOfSwing);
+        _groups = groups;
+        _metrics = metricCount;
+        _used = [.. used ?? Enumerable.Range(0, metricCount)];
+        MinNeighbourhoodPeers = minNeighbourhoodPeers;
+        var size = groups.Geography.Areas.Count * metricCount;
+        _median = new double[size];
+        _sigma = new double[size];
+        _count = new int[size];
+        _typical = new double[size];
+        _slope = new double[size];
+        _meanPrior = new double[size];
+    }
+
+    /// <summary>Fewest boxes for a district's swing to be related to where its boxes started.</summary>
+    public const int MinBoxesForSlope = 20;
+
+    /// <summary>
+    /// The swing a box is expected to show given where it started: the group's median swing, plus, for a district,
+    /// its slope times how far the box's prior level is from the district's mean prior level. Small units regress to
+    /// the mean between elections — a village with a low turnout last time tends to rise — so a district's swings
+    /// are compared after that is taken out.
+    /// </summary>
+    public double ExpectedSwing(int area, int metric, double priorLevel)
+    {
+        var at = area * _metrics + metric;
+        return _slope[at] == 0 || double.IsNaN(priorLevel) ? _median[at] : _median[at] + _slope[at] * (priorLevel - _meanPrior[at]);
+    }
+
+    public int MinNeighbourhoodPeers { get; }
+
+    public double Median(int area, int metric) => _median[area * _metrics + metric];
+
+    /// <summary>MAD scaled to a standard deviation.</summary>
+    public double Sigma(int area, int metric) => _sigma[area * _metrics + metric];
+
+    /// <summary>Boxes of the area with a value for the metric.</summary>
+    public int Count(int area, int metric) => _count[area * _metrics + metric];
+
+    /// <summary>For a district: the median spread of the metric inside its neighbourhoods that are peer groups
+    /// (NaN when none is).</summary>
+    public double TypicalNeighbourhoodSigma(int district, int metric) => _typical[district * _metrics + metric];
+
+    public void RefreshAll(BoxMetrics metrics)
+    {
+        foreach (var area in _groups.GroupAreas()) Refresh(area, metrics);
+        RefreshTypicalSpreads();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Refresh(int area, BoxMetrics metrics)
+    {
+        var members = _groups.MembersOf(area);
+        if (_scratch.Length < members.Length) _scratch = new double[members.Length * 2];
+        if (_priors.Length < members.Length) _priors = new double[members.Length * 2];
+        var isDistrict = _groups.Geography.Areas[area].Level == _groups.DistrictLevel;
+        foreach (var m in _used)
+        {
+            if (isDistrict && _levelOfSwing.TryGetValue(m, out var level) && RefreshSwing(area, m, level, members, metrics)) continue;
+            var n = 0;
+            foreach (var box in members)
+            {
+                var value = metrics[box, m];
+                if (!double.IsNaN(value)) _scratch[n++] = value;
+            }
+            var (median, sigma) = RobustStats.MedianAndSigma(_scratch.AsSpan(0, n));
+            var at = area * _metrics + m;
+            _median[at] = median;
+            _sigma[at] = sigma;
+            _count[at] = n;
+            _slope[at] = 0;
+        }
+    }
+
+    // A district's swings around a line in the boxes' prior levels; false when too few boxes for a slope.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool RefreshSwing(int area, int metric, int level, ReadOnlySpan<int> members, BoxMetrics metrics)
+    {
+        var n = 0;
+        double sumPrior = 0, sumSwing = 0;
+        foreach (var box in members)
+        {
+            var swing = metrics[box, metric];
+            var prior = metrics[box, level] - swing;
+            if (double.IsNaN(swing) || double.IsNaN(prior)) continue;
+            _scratch[n] = swing;
+            _priors[n++] = prior;
+            sumPrior += prior;
+            sumSwing += swing;
+        }
+        if (n < MinBoxesForSlope) return false;
+        double meanPrior = sumPrior / n, meanSwing = sumSwing / n, sxy = 0, sxx = 0;
+        for (var i = 0; i < n; i++)
+        {
+            sxy += (_priors[i] - meanPrior) * (_scratch[i] - meanSwing);
+            sxx += (_priors[i] - meanPrior) * (_priors[i] - meanPrior);
+        }
+        var slope = sxx > 0 ? Math.Clamp(sxy / sxx, -1, 1) : 0;
+        for (var i = 0; i < n; i++) _scratch[i] -= slope * (_priors[i] - meanPrior);
+        var (median, sigma) = RobustStats.MedianAndSigma(_scratch.AsSpan(0, n));
+        var at = area * _metrics + metric;
+        _median[at] = median;
+        _sigma[at] = sigma;
+        _count[at] = n;
+        _slope[at] = slope;
+        _meanPrior[at] = meanPrior;
+        return true;
+    }
+
+    private void RefreshTypicalSpreads()
+    {
+        var geography = _groups.Geography;
+        var hoodsByDistrict = new Dictionary<int, List<int>>();
+        foreach (var area in _groups.GroupAreas())
+        {
+            if (geography.Areas[area].Level != _groups.NeighbourhoodLevel) continue;
+            var district = geography.AncestorAt(area, _groups.DistrictLevel).Index;
+            if (!hoodsByDistrict.TryGetValue(district, out var list)) hoodsByDistrict[district] = list = [];
+            list.Add(area);
+        }
+        Array.Fill(_typical, double.NaN);
+        foreach (var (district, hoods) in hoodsByDistrict)
+        {
+            if (_scratch.Length < hoods.Count) _scratch = new double[hoods.Count * 2];
+            foreach (var m in _used)
+            {
+                var n = 0;
+                foreach (var hood in hoods)
+                {
+                    if (Count(hood, m) >= MinNeighbourhoodPeers) _scratch[n++] = Sigma(hood, m);
+                }
+                _typical[district * _metrics + m] = RobustStats.Median(_scratch.AsSpan(0, n));
+            }
+        }
+    }
+}

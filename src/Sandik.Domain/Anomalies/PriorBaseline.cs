@@ -1,0 +1,148 @@
+using Sandik.Domain.Elections;
+using Sandik.Domain.Geography;
+
+namespace Sandik.Domain.Anomalies;
+
+/// <summary>Where a box's prior result comes from.</summary>
+public enum PriorMatch : byte
+{
+    None,
+    /// <summary>The same box (same code, same neighbourhood) in the prior election.</summary>
+    Box,
+    /// <summary>The box's neighbourhood in the prior election, when the box itself has no counterpart.</summary>
+    Neighbourhood,
+}
+
+/// <summary>
+/// A prior election aligned with the current race: for every current box, the prior votes of each current choice
+/// per registered voter, the prior turnout and invalid share, taken from the same box when it can be matched by
+/// code and neighbourhood, else from its neighbourhood. Choices are matched by id; a choice the prior race lacked has
+/// no baseline (NaN). Immutable after construction.
+/// </summary>
+public sealed class PriorBaseline
+{
+    private readonly PriorMatch[] _match;
+    private readonly double[] _turnout;
+    private readonly double[] _invalidShare;
+    private readonly double[] _validPerRegistered;
+    private readonly double[] _perRegistered;
+
+    private PriorBaseline(int boxCount, int choiceCount)
+    {
+        ChoiceCount = choiceCount;
+        _match = new PriorMatch[boxCount];
+        _turnout = new double[boxCount];
+        _invalidShare = new double[boxCount];
+        _validPerRegistered = new double[boxCount];
+        _perRegistered = new double[boxCount * choiceCount];
+        Array.Fill(_turnout, double.NaN);
+        Array.Fill(_invalidShare, double.NaN);
+        Array.Fill(_validPerRegistered, double.NaN);
+        Array.Fill(_perRegistered, double.NaN);
+    }
+
+    public int ChoiceCount { get; }
+
+    public PriorMatch MatchOf(int box) => _match[box];
+
+    /// <summary>Prior voters over prior registered voters (NaN when unknown).</summary>
+    public double Turnout(int box) => _turnout[box];
+
+    public double InvalidShare(int box) => _invalidShare[box];
+
+    /// <summary>A current choice's prior share of the prior valid votes (NaN when it did not run or nobody voted).</summary>
+    public double Share(int box, int choice) =>
+        _validPerRegistered[box] > 0 ? _perRegistered[box * ChoiceCount + choice] / _validPerRegistered[box] : double.NaN;
+
+    /// <summary>Prior votes of each current choice over prior registered voters (NaN when the choice did not run).</summary>
+    public ReadOnlySpan<double> PerRegistered(int box) => _perRegistered.AsSpan(box * ChoiceCount, ChoiceCount);
+
+    /// <summary>Boxes with a baseline of each kind.</summary>
+    public (int Box, int Neighbourhood) Coverage()
+    {
+        int box = 0, hood = 0;
+        foreach (var m in _match)
+        {
+            if (m == PriorMatch.Box) box++;
+            else if (m == PriorMatch.Neighbourhood) hood++;
+        }
+        return (box, hood);
+    }
+
+    public static PriorBaseline Align(ElectionGeography geography, Race race, PriorElection prior)
+    {
+        var baseline = new PriorBaseline(geography.Boxes.Count, race.Choices.Count);
+        var choiceMap = new int[race.Choices.Count];
+        for (var j = 0; j < choiceMap.Length; j++) choiceMap[j] = prior.Race.IndexOf(race.Choices[j].Id);
+        var hoods = SumNeighbourhoods(prior);
+        var priorLeaf = prior.Geography.Depth - 1;
+        foreach (var box in geography.Boxes)
+        {
+            var hoodCode = geography.Areas[box.Area].Code;
+            if (prior.Geography.TryGetBox(box.Code, out var priorBox) && prior.Counts.IsReported(priorBox.Index)
+                && prior.Geography.Areas[priorBox.Area].Code == hoodCode && prior.Geography.Areas[priorBox.Area].Level == priorLeaf)
+            {
+                baseline.SetFromBox(box.Index, prior.Counts, priorBox.Index, RegisteredOf(prior, priorBox), choiceMap);
+            }
+            else if (prior.Geography.TryGetArea(hoodCode, out var priorHood) && hoods.TryGetValue(priorHood.Index, out var sums))
+            {
+                baseline.SetFromSums(box.Index, sums, choiceMap);
+            }
+        }
+        return baseline;
+    }
+
+    private static int RegisteredOf(PriorElection prior, BallotBox box) =>
+        prior.Counts.Registered(box.Index) is var r and > 0 ? r : box.Registered;
+
+    private void SetFromBox(int box, BoxCounts counts, int priorBox, int registered, int[] choiceMap)
+    {
+        if (registered <= 0) return;
+        _match[box] = PriorMatch.Box;
+        var voted = counts.Voted(priorBox);
+        if (voted >= 0) _turnout[box] = (double)voted / registered;
+        if (voted > 0 && counts.Invalid(priorBox) >= 0) _invalidShare[box] = (double)counts.Invalid(priorBox) / voted;
+        _validPerRegistered[box] = (double)counts.Valid(priorBox) / registered;
+        var votes = counts.Votes(priorBox);
+        var row = _perRegistered.AsSpan(box * ChoiceCount, ChoiceCount);
+        for (var j = 0; j < row.Length; j++)
+        {
+            if (choiceMap[j] >= 0) row[j] = (double)votes[choiceMap[j]] / registered;
+        }
+    }
+
+    private void SetFromSums(int box, long[] sums, int[] choiceMap)
+    {
+        // sums: registered, voted, invalid, valid, then the prior race's choices.
+        if (sums[0] <= 0) return;
+        _match[box] = PriorMatch.Neighbourhood;
+        double registered = sums[0];
+        _turnout[box] = sums[1] / registered;
+        if (sums[1] > 0) _invalidShare[box] = sums[2] / (double)sums[1];
+        _validPerRegistered[box] = sums[3] / registered;
+        var row = _perRegistered.AsSpan(box * ChoiceCount, ChoiceCount);
+        for (var j = 0; j < row.Length; j++)
+        {
+            if (choiceMap[j] >= 0) row[j] = sums[4 + choiceMap[j]] / registered;
+        }
+    }
+
+    /// <summary>Registered, voted, invalid, valid and votes per choice, summed over the reported boxes of each prior neighbourhood.</summary>
+    private static Dictionary<int, long[]> SumNeighbourhoods(PriorElection prior)
+    {
+        var sums = new Dictionary<int, long[]>();
+        var counts = prior.Counts;
+        foreach (var box in prior.Geography.Boxes)
+        {
+            if (!counts.IsReported(box.Index) || counts.Voted(box.Index) < 0 || counts.Invalid(box.Index) < 0) continue;
+            if (!sums.TryGetValue(box.Area, out var row)) sums[box.Area] = row = new long[4 + counts.ChoiceCount];
+            row[0] += RegisteredOf(prior, box);
+            row[1] += counts.Voted(box.Index);
+            row[2] += counts.Invalid(box.Index);
+            row[3] += counts.Valid(box.Index);
+            var votes = counts.Votes(box.Index);
+            for (var j = 0; j < votes.Length; j++) row[4 + j] += votes[j];
+        }
+        return sums;
+    }
+}

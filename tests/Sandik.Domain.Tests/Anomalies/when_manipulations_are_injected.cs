@@ -1,0 +1,101 @@
+using Sandik.Domain.Anomalies;
+using Sandik.Domain.Anomalies.Evaluation;
+using Shouldly;
+using Xunit;
+
+namespace Sandik.Domain.Tests.Anomalies;
+
+public sealed class when_manipulations_are_injected
+{
+    private readonly SyntheticElection _e = new();
+
+    private (BoxCounts Counts, IReadOnlyList<Injection> Injections) Inject(IInjector injector, int seed, int boxes = 60)
+    {
+        var counts = _e.Counts.Clone();
+        var target = new InjectionTarget(_e.Geography, counts, [0, 1, 2, 3]);
+        return (counts, injector.Inject(target, new Random(seed), boxes));
+    }
+
+    [Fact]
+    public void the_same_seed_manipulates_the_same_boxes_the_same_way()
+    {
+        var (first, a) = Inject(new StandardInjector(), 11);
+        var (second, b) = Inject(new StandardInjector(), 11);
+
+        b.ShouldBe(a);
+        Enumerable.Range(0, first.BoxCount).Count(box => !first.Votes(box).SequenceEqual(second.Votes(box))).ShouldBe(0);
+    }
+
+    [Fact]
+    public void every_kind_is_injected_into_distinct_boxes()
+    {
+        foreach (IInjector injector in new IInjector[] { new StandardInjector(), new ShapedInjector() })
+        {
+            var (_, injections) = Inject(injector, 5);
+
+            injections.Select(x => x.Box).Distinct().Count().ShouldBe(injections.Count);
+            injections.Select(x => x.Kind).Distinct().Count().ShouldBe(injector.Kinds.Count);
+        }
+    }
+
+    [Fact]
+    public void stuffing_adds_ballots_for_one_party_and_flips_keep_turnout()
+    {
+        var (counts, injections) = Inject(new StandardInjector(), 3);
+
+        foreach (var x in injections)
+        {
+            var box = x.Box;
+            var added = counts.Voted(box) - _e.Counts.Voted(box);
+            if (x.Kind == StandardInjector.Stuffing)
+            {
+                added.ShouldBe((int)Math.Round(x.Size * counts.Registered(box)));
+                x.Size.ShouldBeInRange(0.019, 0.201);
+                counts.Votes(box).ToArray().Zip(_e.Counts.Votes(box).ToArray()).Count(p => p.First != p.Second).ShouldBe(1);
+            }
+            if (x.Kind == StandardInjector.Flip || x.Kind == StandardInjector.Column)
+            {
+                added.ShouldBe(0);
+                counts.Valid(box).ShouldBe(_e.Counts.Valid(box));
+            }
+            counts.Votes(box).ToArray().Sum().ShouldBe(counts.Valid(box));
+            (counts.Valid(box) + counts.Invalid(box)).ShouldBe(counts.Voted(box));
+        }
+    }
+
+    [Fact]
+    public void an_unbalanced_transcription_leaves_the_totals_as_they_were()
+    {
+        var (counts, injections) = Inject(new ShapedInjector(), 9);
+
+        var unbalanced = injections.Where(x => x.Kind == ShapedInjector.Unbalanced).ToList();
+        unbalanced.ShouldNotBeEmpty();
+        unbalanced.Count(x => counts.Valid(x.Box) != _e.Counts.Valid(x.Box) || counts.Votes(x.Box).ToArray().Sum() == counts.Valid(x.Box)).ShouldBe(0);
+    }
+
+    [Fact]
+    public void a_ramp_rises_box_by_box_inside_one_neighbourhood()
+    {
+        var (_, injections) = Inject(new ShapedInjector(), 21, boxes: 120);
+
+        var ramps = injections.Where(x => x.Kind == ShapedInjector.Ramp).GroupBy(x => _e.Geography.Boxes[x.Box].Area).Where(g => g.Count() >= 3).ToList();
+
+        ramps.ShouldContain(g => g.Select(x => x.Size).Zip(g.Select(x => x.Size).Skip(1)).All(p => p.First < p.Second));
+    }
+
+    [Fact]
+    public void an_evaluation_reports_recall_per_kind_and_size_and_precision_per_budget()
+    {
+        var result = EvaluationRunner.Run(_e.Geography, _e.Race, _e.Counts, _e.Prior, [new StandardInjector()],
+            new EvaluationOptions(Seed: 4, Rounds: 2, InjectedShare: 0.05, Budgets: [0.05, 0.1]));
+
+        result.Recall.Select(r => r.Kind).Distinct().Count().ShouldBe(5);
+        result.Recall.Sum(r => r.Injected).ShouldBe(2 * 16);
+        result.Recall.ShouldAllBe(r => r.Found[0] <= r.Found[1] && r.Found[1] <= r.Injected);
+        result.Precision.Count.ShouldBe(2);
+        result.Precision[0].Flagged.ShouldBe(2 * 16);
+        result.FullScans.Count.ShouldBe(3);
+        result.Incremental.ShouldBeGreaterThan(TimeSpan.Zero);
+        _e.Counts.Voted(0).ShouldBe(new SyntheticElection().Counts.Voted(0));
+    }
+}
