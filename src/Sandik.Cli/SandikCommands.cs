@@ -22,6 +22,7 @@ public static class SandikCommands
         ["import"] = (ImportCommand.Usage, ImportCommand.RunAsync),
         ["results"] = (ResultsCommand.Usage, ResultsCommand.RunAsync),
         ["seats"] = (SeatsCommand.Usage, SeatsCommand.RunAsync),
+        ["backtest"] = (Projection.BacktestCommand.Usage, Projection.BacktestCommand.RunAsync),
         ["serve"] = (ServeCommand.Usage, ServeCommand.RunAsync),
         ["keys"] = (KeysCommand.Usage, KeysCommand.RunAsync),
         ["replay"] = (ReplayCommand.Usage, ReplayCommand.RunAsync),
