@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using Sandik.Domain.Statistics;
 
 namespace Sandik.Domain.Anomalies;
 
@@ -16,7 +16,7 @@ public static class RobustStats
     {
         var n = values.Length;
         if (n == 0) return double.NaN;
-        var upper = Select(values, n / 2);
+        var upper = Selection.Select(values, n / 2);
         if (n % 2 == 1) return upper;
         // After selecting n/2, every value left of it is no larger: the lower middle is their maximum.
         var lower = values[0];
@@ -32,34 +32,4 @@ public static class RobustStats
         for (var i = 0; i < values.Length; i++) values[i] = Math.Abs(values[i] - median);
         return (median, Median(values) * MadToSigma);
     }
-
-    /// <summary>The k-th smallest value (0-based), by Hoare's selection; reorders the span around it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double Select(Span<double> values, int k)
-    {
-        var left = 0;
-        var right = values.Length - 1;
-        while (left < right)
-        {
-            var pivot = MedianOfThree(values[left], values[(left + right) >>> 1], values[right]);
-            var i = left;
-            var j = right;
-            while (i <= j)
-            {
-                while (values[i] < pivot) i++;
-                while (values[j] > pivot) j--;
-                if (i > j) break;
-                (values[i], values[j]) = (values[j], values[i]);
-                i++;
-                j--;
-            }
-            if (k <= j) right = j;
-            else if (k >= i) left = i;
-            else return values[k];
-        }
-        return values[k];
-    }
-
-    private static double MedianOfThree(double a, double b, double c) =>
-        Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 }

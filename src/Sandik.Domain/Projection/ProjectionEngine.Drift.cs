@@ -109,6 +109,6 @@ internal sealed partial class ProjectionEngine
         {
             if (counted[b] is not null && arrival[b] > 0) _arrivals[n++] = arrival[b];
         }
-        return Quantiles.Select(_arrivals.AsSpan(0, n), n / 2);
+        return Statistics.Selection.Select(_arrivals.AsSpan(0, n), n / 2);
     }
 }

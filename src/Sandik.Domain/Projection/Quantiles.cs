@@ -1,3 +1,5 @@
+using Sandik.Domain.Statistics;
+
 namespace Sandik.Domain.Projection;
 
 /// <summary>Interval bounds from simulated values, by selection rather than a full sort.</summary>
@@ -19,7 +21,7 @@ internal static class Quantiles
         var low = Rank(values.Length, tail);
         var high = Rank(values.Length, 1 - tail);
         if (whole && max - min <= 4 * values.Length) return (Counted(values, min, max, low), Counted(values, min, max, high));
-        return (Select(values, low), Select(values, high));
+        return (Selection.Select(values, low), Selection.Select(values, high));
     }
 
     /// <summary>The k-th smallest of whole numbers in a small range, by counting.</summary>
@@ -37,28 +39,4 @@ internal static class Quantiles
     }
 
     private static int Rank(int count, double p) => Math.Clamp((int)Math.Round(p * (count - 1)), 0, count - 1);
-
-    /// <summary>The k-th smallest value (Hoare's selection); partially reorders the span.</summary>
-    public static double Select(Span<double> values, int k)
-    {
-        int left = 0, right = values.Length - 1;
-        while (left < right)
-        {
-            var pivot = values[(left + right) >>> 1];
-            int i = left, j = right;
-            while (i <= j)
-            {
-                while (values[i] < pivot) i++;
-                while (values[j] > pivot) j--;
-                if (i > j) break;
-                (values[i], values[j]) = (values[j], values[i]);
-                i++;
-                j--;
-            }
-            if (k <= j) right = j;
-            else if (k >= i) left = i;
-            else return values[k];
-        }
-        return values[k];
-    }
 }

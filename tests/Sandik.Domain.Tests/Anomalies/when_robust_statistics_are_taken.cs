@@ -42,6 +42,6 @@ public sealed class when_robust_statistics_are_taken
         var values = Enumerable.Range(0, 101).Select(_ => random.NextDouble()).ToArray();
         var sorted = values.Order().ToArray();
         for (var k = 0; k < values.Length; k += 10)
-            RobustStats.Select(values.ToArray(), k).ShouldBe(sorted[k]);
+            Sandik.Domain.Statistics.Selection.Select(values.ToArray(), k).ShouldBe(sorted[k]);
     }
 }
