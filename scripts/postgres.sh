@@ -11,7 +11,9 @@
 # directory; the state file under ${TMPDIR:-/tmp} lets `url` and `stop` find it again.
 set -euo pipefail
 
-STATE_FILE="${TMPDIR:-/tmp}/sandik-postgres.state"
+# One server per checkout: two checkouts on one machine (or two test runs) never stop each other's server.
+CHECKOUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE_FILE="${TMPDIR:-/tmp}/sandik-postgres-$(printf '%s' "$CHECKOUT" | cksum | cut -d' ' -f1).state"
 DEFAULT_PORT="${SANDIK_POSTGRES_PORT:-55432}"
 DATABASE="sandik_test"
 

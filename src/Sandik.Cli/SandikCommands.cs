@@ -25,6 +25,7 @@ public static class SandikCommands
         ["backtest"] = (Projection.BacktestCommand.Usage, Projection.BacktestCommand.RunAsync),
         ["serve"] = (ServeCommand.Usage, ServeCommand.RunAsync),
         ["keys"] = (KeysCommand.Usage, KeysCommand.RunAsync),
+        ["admin"] = (Admin.AdminCommand.Usage, Admin.AdminCommand.RunAsync),
         ["replay"] = (ReplayCommand.Usage, ReplayCommand.RunAsync),
         ["anomalies"] = (Anomalies.AnomaliesCommand.Usage, Anomalies.AnomaliesCommand.RunAsync),
     };

@@ -1,3 +1,4 @@
+using Sandik.Cli.Admin;
 using Sandik.Cli.CommandLine;
 using Sandik.Cli.Loading;
 using Sandik.Cli.Replay;
@@ -24,7 +25,8 @@ public static class DemoCommand
     public const string Usage = """
         sandik demo [--urls http://127.0.0.1:5080] [--speed 240] [--store CONN]
           Serves the general election of 1 November 2015 on a fresh store (embedded SQLite by default) and replays its
-          night from nine sources in the background; open the printed address.
+          night from nine sources in the background; open the printed address and sign in with the one-time
+          credentials printed with it.
         """;
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> argv, CancellationToken ct)
@@ -39,7 +41,7 @@ public static class DemoCommand
         await using (var store = ElectionStores.Open(connection))
         {
             await store.InitializeAsync(ct);
-            await store.SaveElectionAsync(new StoredElection(definition, sources, results.Geography), ct);
+            await store.SaveElectionAsync(new StoredElection(definition, Sandik.Server.Audit.OverrideSource.AddTo(sources), results.Geography), ct);
         }
 
         var options = new SandikServerOptions { Store = connection, Election = ElectionId };
@@ -47,6 +49,7 @@ public static class DemoCommand
         await app.StartAsync(ct);
         var url = app.Urls.First();
         context.Messages.MarkupLine($"[bold green]Sandik is serving {Markup.Escape(url)}[/] — open it in a browser (Ctrl+C to stop).");
+        await DemoAccounts.CreateAsync(app.Services, context, url, ct);
 
         var truth = RaceLoader.FromFile(context, file, ElectionId);
         var keys = await ReplayKeys.IssueAsync(connection, sources, "demo", ct);

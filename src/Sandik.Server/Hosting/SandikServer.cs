@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sandik.Server.Audit;
 using Sandik.Server.Components;
+using Sandik.Server.Identity;
 using Sandik.Server.Ingest;
 using Sandik.Server.Live;
 using Sandik.Server.Problems;
@@ -41,6 +43,7 @@ public static class SandikServer
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton<ElectionHost>();
         services.AddHostedService<ElectionLoader>();
+        services.AddHostedService<OverrideSourceSetup>();
         services.AddHostedService<KeyLoader>();
         services.AddSingleton<IngestMetrics>();
         services.AddSingleton<IngestQueue>();
@@ -53,13 +56,17 @@ public static class SandikServer
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOperationsCentre();
+        services.AddSandikAccess(options.Store);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "1";
-                await Problems.Problems.Of(429, "Too many requests", "This API key is sending faster than its rate limit; slow down and retry.").ExecuteAsync(context.HttpContext);
+                var detail = context.HttpContext.Request.Path.StartsWithSegments("/account")
+                    ? "Too many sign-in attempts from this address; wait a minute and retry."
+                    : "This API key is sending faster than its rate limit; slow down and retry.";
+                await Problems.Problems.Of(429, "Too many requests", detail).ExecuteAsync(context.HttpContext);
             };
             limiter.AddPolicy(IngestEndpoints.RateLimitPolicy, http =>
             {
@@ -81,14 +88,17 @@ public static class SandikServer
 
     public static WebApplication UseSandik(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapIngest();
         app.MapResults();
+        app.MapSandikAccess();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.UseUiAssets();
+        app.UseSandikAccess();
         app.UseAntiforgery();
         app.MapUi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

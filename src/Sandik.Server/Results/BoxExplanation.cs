@@ -11,7 +11,7 @@ public sealed record BoxExplanation(string Code, string Number, string Status, s
     public sealed record Crumb(string Code, string Name);
 
     public sealed record Entry(string Source, int TrustRank, long Sequence, DateTimeOffset ReceivedAt, bool Counted, IReadOnlyList<string> Differences,
-        int? Registered, int? Voted, int Valid, int? Invalid, IReadOnlyDictionary<string, int> Votes, string? Evidence);
+        int? Registered, int? Voted, int Valid, int? Invalid, IReadOnlyDictionary<string, int> Votes, string? Evidence, string? Reporter);
 
     public static BoxExplanation From(LiveRace live, int boxIndex, TallyExplanation why)
     {
@@ -20,7 +20,7 @@ public sealed record BoxExplanation(string Code, string Number, string Status, s
         foreach (var area in live.Geography.ChainOf(boxIndex)) path.Add(new Crumb(live.Geography.Areas[area].Code, live.Geography.Areas[area].Name));
         var counted = why.Entries.FirstOrDefault(e => e.Counted)?.Tally;
         var entries = why.Entries.Select(e => new Entry(e.SourceId, e.TrustRank, e.Sequence, e.ReceivedAt, e.Counted, e.Differences,
-            e.Tally.Registered, e.Tally.Voted, e.Tally.Valid, e.Tally.Invalid, Votes(live, e.Tally), e.Evidence)).ToList();
+            e.Tally.Registered, e.Tally.Voted, e.Tally.Valid, e.Tally.Invalid, Votes(live, e.Tally), e.Evidence, e.Reporter)).ToList();
         var disagreement = counted is null ? 0 : why.Entries.Max(e => Distance(e.Tally, counted));
         return new BoxExplanation(box.Code, box.Number, why.Status.ToString(), why.CountedSourceId, why.CountedSequence, why.Reason,
             disagreement, entries, path);

@@ -1,15 +1,20 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Sandik.Domain.Reconciliation;
 using Sandik.Domain.Tallies;
+using Sandik.Server.Identity;
 using Sandik.Server.Ingest;
 using Sandik.Server.Live;
 
 namespace Sandik.Server.Results;
 
-/// <summary>Read API over the live state: results at any level and source view, a box's explanation, conflicts, metrics.</summary>
+/// <summary>
+/// Read API over the live state: results at any level and source view, a box's explanation, conflicts, metrics.
+/// Who may read what, and where, is in <see cref="AccessRules"/>; reporters are masked by <see cref="ReporterMask"/>.
+/// </summary>
 public static class ResultsEndpoints
 {
     public static IEndpointRouteBuilder MapResults(this IEndpointRouteBuilder app)
@@ -43,24 +48,29 @@ public static class ResultsEndpoints
         return TypedResults.Ok(AreaResults.Build(live!, view, areaIndex));
     }
 
-    private static Results<Ok<BoxExplanation>, ProblemHttpResult> Explain(ElectionHost host, string code, string? sources, string? race)
+    private static Results<Ok<BoxExplanation>, ProblemHttpResult> Explain(ElectionHost host, string code, string? sources, string? race, ClaimsPrincipal user)
     {
         var (live, view, problem) = Resolved(host, race, sources);
         if (problem is not null) return problem;
         if (!live!.Geography.TryGetBox(code, out var box))
             return Problems.Problems.Of(StatusCodes.Status404NotFound, "Unknown box", $"There is no box '{code}'.");
-        return TypedResults.Ok(BoxExplanation.From(live, box.Index, live.Explain(box.Index, view)));
+        return TypedResults.Ok(Masked(BoxExplanation.From(live, box.Index, live.Explain(box.Index, view)), user));
     }
 
-    private static Results<Ok<IReadOnlyList<BoxExplanation>>, ProblemHttpResult> Conflicts(ElectionHost host, string? sources, string? race, int? limit)
+    private static Results<Ok<IReadOnlyList<BoxExplanation>>, ProblemHttpResult> Conflicts(ElectionHost host, string? sources, string? race, int? limit,
+        ClaimsPrincipal user)
     {
         var (live, view, problem) = Resolved(host, race, sources);
         if (problem is not null) return problem;
-        var boxes = live!.BoxesWithStatus(BoxStatus.Conflict, view);
-        IReadOnlyList<BoxExplanation> list = [.. boxes.Select(b => BoxExplanation.From(live, b, live.Explain(b, view)))
+        var scope = user.ScopeOf();
+        var boxes = live!.BoxesWithStatus(BoxStatus.Conflict, view).Where(b => scope.CoversBox(live.Geography, b));
+        IReadOnlyList<BoxExplanation> list = [.. boxes.Select(b => Masked(BoxExplanation.From(live, b, live.Explain(b, view)), user))
             .OrderByDescending(e => e.Disagreement).Take(Math.Clamp(limit ?? 200, 1, 5_000))];
         return TypedResults.Ok(list);
     }
+
+    private static BoxExplanation Masked(BoxExplanation box, ClaimsPrincipal user) =>
+        box with { Entries = [.. box.Entries.Select(e => e with { Reporter = ReporterMask.For(user, e.Reporter) })] };
 
     /// <summary>The race and source view a request names, or the problem with them.</summary>
     public static (LiveRace? Live, SourceView View, ProblemHttpResult? Problem) Resolved(ElectionHost host, string? race, string? sources)

@@ -37,7 +37,7 @@ public sealed class when_postgresql_restarts_during_ingest(ITestOutputHelper out
         Figures.Record(output, $"PostgreSQL restart: restarted after {atRestart} acknowledgements; replay of {summary.Planned} finished with " +
             $"{summary.Accepted + summary.Rejected} answered, {summary.ServerErrors} 5xx answers, {summary.TransportRetries} transport retries.");
         summary.ServerErrors.ShouldBe(0);
-        (await ReplayVerification.CompareAsync(http, truth, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        (await ReplayVerification.CompareAsync(server.Http, truth, TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 
     private static void Restart()

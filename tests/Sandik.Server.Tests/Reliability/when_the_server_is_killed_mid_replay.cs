@@ -81,7 +81,8 @@ public sealed class when_the_server_is_killed_mid_replay(ITestOutputHelper outpu
             using var http = ReplayCommand.Client(server.Url, 16);
             var summary = await new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys).RunAsync(plan, null, 16, null, CancellationToken.None);
             summary.ServerErrors.ShouldBe(0);
-            (await ReplayVerification.CompareAsync(http, truth, CancellationToken.None)).ShouldBeEmpty();
+            using var reader = (await Security.Support.StoreSessions.ViewerAsync(store, server.Url)).Client;
+            (await ReplayVerification.CompareAsync(reader, truth, CancellationToken.None)).ShouldBeEmpty();
             Figures.Record(output, $"{name}: after finishing the night the count equals the official file for {string.Join(", ", Provinces)} ({summary.Duplicates} resends were already logged).");
         }
     }

@@ -49,7 +49,8 @@ public sealed class ServerProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"The server exited with {process.ExitCode} while starting.");
             try
             {
-                if ((await http.GetAsync($"{url}/api/v1/election")).IsSuccessStatusCode) return server;
+                // Any answer will do: the election is loaded before the server listens, and reading it needs a session.
+                if ((await http.GetAsync($"{url}/api/v1/election")).StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized) return server;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

@@ -73,10 +73,12 @@ public sealed class LiveViewersBenchmark
             }
             var keys = await ReplayKeys.IssueAsync(store, truth.Sources, "viewers", ct);
             await using var server = await ServerProcess.StartAsync(store, ServerProcess.FreePort(), TestServer.ElectionId);
-            using var reads = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(1, count) }) { BaseAddress = new Uri(server.Url + "/") };
+            // Every viewer shares one signed-in viewer's session.
+            var session = await Security.Support.StoreSessions.ViewerAsync(store, server.Url);
+            using var reads = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(1, count), CookieContainer = session.Cookies }) { BaseAddress = new Uri(server.Url + "/") };
             var viewers = new List<LiveViewer>();
             var connecting = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++) viewers.Add(await LiveViewer.ConnectAsync(server.Url, fetch ? reads : null));
+            for (var i = 0; i < count; i++) viewers.Add(await LiveViewer.ConnectAsync(server.Url, fetch ? reads : null, session.Cookies));
             if (count > 0) Report($"Plan: {plan.Count:N0} submissions; {count} viewers connected in {connecting.Elapsed.TotalSeconds:F1} s");
             using var http = ReplayCommand.Client(server.Url, Connections);
             var summary = await new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys).RunAsync(plan, speed: null, Connections, progress: null, ct);

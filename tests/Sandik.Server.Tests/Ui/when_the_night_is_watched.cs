@@ -41,7 +41,7 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
 
         await page.ShowsAsync("#choice-bars tr[data-choice=ak_parti] .votes", "0");
         (await page.TextAsync("#card-boxes .card-value")).ShouldBe("0 / 174.992");
-        page.Url.ShouldContain("sources=district-office%2Cschool-it%2Cobserver-app");
+        page.Url.ShouldContain("sources=hq-override%2Cdistrict-office%2Cschool-it%2Cobserver-app");
         page.Url.ShouldNotContain("authority-feed");
         await OperationsCentre.ShootAsync(page, "overview-without-authority-feed");
 
@@ -188,7 +188,7 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
         (await page.TextAsync("#sources-table tr[data-source=authority-feed] .received")).ShouldBe("174.992");
         (await page.TextAsync("#sources-table tr[data-source=authority-feed] .only")).ShouldBe("174.992");
         (await page.TextAsync("#sources-table tr[data-source=sms] .received")).ShouldBe("0");
-        (await page.Locator("#flow-chart polyline").CountAsync()).ShouldBe(9);
+        (await page.Locator("#flow-chart polyline").CountAsync()).ShouldBe(10); // the nine sources and the HQ override
         await OperationsCentre.ShootAsync(page, "sources");
     }
 

@@ -36,9 +36,10 @@ public sealed class LiveViewer : IAsyncDisposable
     public double LongestGapMs { get; private set; }
 
     /// <param name="http">Fetches the results after each push; null for a viewer that only listens.</param>
-    public static async Task<LiveViewer> ConnectAsync(string url, HttpClient? http)
+    /// <param name="cookies">The session the hub connection presents.</param>
+    public static async Task<LiveViewer> ConnectAsync(string url, HttpClient? http, System.Net.CookieContainer cookies)
     {
-        var hub = new HubConnectionBuilder().WithUrl(url + "/hubs/live").Build();
+        var hub = new HubConnectionBuilder().WithUrl(url + "/hubs/live", o => o.Cookies = cookies).Build();
         var viewer = new LiveViewer(hub, http);
         hub.On<JsonElement>("update", viewer.OnUpdate);
         await hub.StartAsync();

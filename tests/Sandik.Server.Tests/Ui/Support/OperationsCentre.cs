@@ -46,6 +46,8 @@ public sealed class OperationsCentre : IAsyncLifetime
             Locale = "tr-TR",
             TimezoneId = "Europe/Istanbul",
         });
+        // Signed in as the test server's administrator (the session cookie its sign-in through the forms received).
+        await context.AddCookiesAsync([.. Server.Administrator.Cookies.GetAllCookies().Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = Server.Url })]);
         if (language is not null)
             await context.AddCookiesAsync([new Cookie { Name = "sandik-lang", Value = language, Url = Server.Url }]);
         var page = await context.NewPageAsync();

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Sandik.Storage.Audit;
+
+namespace Sandik.Server.Audit;
+
+/// <summary>The audit trail for administrators (read only: there is no way to change it), and the source-rank action.</summary>
+public static class AuditEndpoints
+{
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/admin").WithTags("Administration");
+        group.MapGet("/audit", Trail).WithSummary("Manual actions, newest first (page back with 'before').");
+        group.MapPut("/sources", ChangeRanks).WithSummary("Change sources' trust ranks (audited; applies when the servers next start).");
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> Trail(AuditLog audit, int? limit, long? before, CancellationToken ct) =>
+        TypedResults.Ok(await audit.ReadAsync(limit ?? 100, before, ct));
+
+    private static async Task<Results<Ok<RanksChanged>, ProblemHttpResult>> ChangeRanks(SourceRanks.Change change, ClaimsPrincipal user,
+        SourceRanks ranks, CancellationToken ct)
+    {
+        var outcome = await ranks.ChangeAsync(user, change, ct);
+        return outcome.Ranks is { } changed
+            ? TypedResults.Ok(new RanksChanged(changed, AppliesAfterRestart: true))
+            : Problems.Problems.Of(StatusCodes.Status422UnprocessableEntity, "Ranks not changed", "Nothing was changed.", outcome.Errors);
+    }
+
+    public sealed record RanksChanged(IReadOnlyDictionary<string, int> Ranks, bool AppliesAfterRestart);
+}

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Sandik.Domain.Submissions;
+using Sandik.Server.Identity;
+using Sandik.Server.Ingest;
+using Sandik.Domain.Tallies;
+using Sandik.Server.Live;
+
+namespace Sandik.Server.Audit;
+
+/// <summary>
+/// Overrides a box's counted tally: headquarters' tally is validated like any count sheet, submitted as the
+/// <see cref="OverrideSource"/> through the ingest queue (so it is in the log, replayed at start-up, and visible in the
+/// box's history), and the trail records who did it, why, and the counted tally before and after.
+/// </summary>
+public sealed class BoxOverride(ElectionHost host, IngestQueue queue, AuditLog audit, TimeProvider time)
+{
+    public const int MaxReason = 500;
+
+    /// <summary>The outcome: the logged entry's sequence, or the reasons it was refused.</summary>
+    public sealed record Outcome(long? Sequence, IReadOnlyList<FieldError> Errors);
+
+    public async Task<Outcome> OverrideAsync(ClaimsPrincipal actor, string boxCode, OverrideRequest request, CancellationToken ct)
+    {
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReason)
+            return Refused("reason", "required", $"Say why the tally is overridden (1 to {MaxReason} characters).");
+        if (!OverrideSource.IsIn(host.Election.Sources))
+            return Refused("source", "unknown", $"The election has no '{OverrideSource.Id}' source; restart the server to add it.");
+        var live = host.Race(request.Race);
+        if (live is null) return Refused("race", "unknown", $"The election has no race '{request.Race}'.");
+        // The endpoint and the screen check this too; the action does not rely on them.
+        if (!actor.Has(Permission.OverrideTally)
+            || (live.Geography.TryGetBox(boxCode, out var inScope) && !actor.ScopeOf().CoversBox(live.Geography, inScope.Index)))
+            return Refused("box", "forbidden", "You may not override this box.");
+
+        var draft = new SubmissionDraft
+        {
+            SourceId = OverrideSource.Id,
+            Reporter = actor.NameOf(),
+            RaceId = live.Race.Id,
+            BoxCode = boxCode,
+            ClientSubmissionId = "override-" + Guid.NewGuid().ToString("N"),
+            Evidence = request.Evidence,
+            Registered = Count(request.Registered),
+            Voted = Count(request.Voted),
+            Valid = Count(request.Valid),
+            Invalid = Count(request.Invalid),
+            Votes = request.Votes?.Select(v => KeyValuePair.Create(v.Key, CountInput.Of(v.Value))).ToList(),
+        };
+        var validated = host.Validator.Validate(draft, ValidationPolicy.FullCountSheet);
+        if (!validated.IsValid) return new Outcome(null, validated.Errors);
+
+        live.Geography.TryGetBox(boxCode, out var box);
+        var before = Counted(live, box.Index);
+        var result = (await queue.SubmitAsync([LoggedSubmission.ForAccepted(validated.Value!, time.GetUtcNow())], ct))[0];
+        var after = Counted(live, box.Index);
+        await audit.RecordAsync(actor, AuditActions.BoxOverride, boxCode, before, after, reason, ct);
+        return new Outcome(result.Entry.Sequence, []);
+    }
+
+    private static CountedState Counted(LiveRace live, int boxIndex)
+    {
+        var why = live.Explain(boxIndex, SourceView.All(live.Sources));
+        var counted = why.Entries.FirstOrDefault(e => e.Counted);
+        if (counted is null) return new CountedState(live.Race.Id, null, null, null, null, null, null, null);
+        var votes = new Dictionary<string, int>();
+        for (var i = 0; i < counted.Tally.ChoiceCount; i++) votes[live.Race.Choices[i].Id] = counted.Tally.Votes[i];
+        return new CountedState(live.Race.Id, counted.SourceId, counted.Sequence, counted.Tally.Registered, counted.Tally.Voted,
+            counted.Tally.Valid, counted.Tally.Invalid, votes);
+    }
+
+    private static CountInput Count(int? value) => value is { } v ? CountInput.Of(v) : CountInput.Missing;
+
+    private static Outcome Refused(string field, string code, string message) => new(null, [new FieldError(field, code, message)]);
+
+    private sealed record CountedState(string Race, string? Source, long? Sequence, int? Registered, int? Voted, int? Valid, int? Invalid,
+        IReadOnlyDictionary<string, int>? Votes);
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sandik.Server.Live;
+using Sandik.Storage;
+
+namespace Sandik.Server.Audit;
+
+/// <summary>
+/// Adds the <see cref="OverrideSource"/> to the served election's catalogue when it lacks it (an election imported
+/// before overrides existed) and loads the election again. Runs once at start-up, after the election is loaded and
+/// before the ingest queue and the web server start, so no submission can slip between the two loads.
+/// </summary>
+public sealed class OverrideSourceSetup(IElectionStore store, ElectionHost host, ILogger<OverrideSourceSetup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var election = host.Election;
+        if (OverrideSource.IsIn(election.Sources)) return;
+        await store.SaveElectionAsync(election with { Sources = OverrideSource.AddTo(election.Sources) }, ct);
+        await host.LoadAsync(ct);
+        logger.LogInformation("Added the '{Source}' source to election {Election}", OverrideSource.Id, election.Election.Id);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Sandik.Server.Identity;
+using Sandik.Server.Tests.Security.Support;
+using Sandik.Server.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Sandik.Server.Tests.Security;
+
+/// <summary>
+/// A province coordinator in a real browser: sent to the sign-in form, enrols an authenticator, lands on their own
+/// province, is kept out of national screens while navigating inside the live screen, and is thrown out of that open
+/// screen when an administrator disables them.
+/// </summary>
+public sealed class when_a_coordinator_signs_in_with_a_browser : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private TestServer _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium)) throw new InvalidOperationException($"The browser tests need Chromium at {Chromium}: run scripts/chromium.sh.");
+        _server = await TestServer.StartAsync(withOfficialCounts: false);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task they_see_their_province_only_and_lose_the_open_screen_when_disabled()
+    {
+        var (name, password) = await _server.CreateUserAsync(Roles.ProvinceCoordinator, "34");
+        var page = await (await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "tr-TR" })).NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+
+        await page.GotoAsync(_server.Url + "/");
+        page.Url.ShouldContain("/account/login");
+        await page.FillAsync("input[name=UserName]", name);
+        await page.FillAsync("input[name=Password]", password);
+        await page.ClickAsync("#sign-in button[type=submit]");
+        page.Url.ShouldContain("/account/enrol");
+        var key = (await page.TextContentAsync("#authenticator-key"))!.Replace(" ", "");
+        await page.FillAsync("input[name=Code]", Totp.Code(key));
+        await page.ClickAsync("#enrol button[type=submit]");
+
+        page.Url.ShouldEndWith("/areas/34");
+        await page.Locator(".frame[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("İstanbul");
+
+        await page.ClickAsync("nav.menu a[href^='sources']");
+        await Assertions.Expect(page.Locator("#forbidden")).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("İstanbul");
+
+        (await _server.Http.PostAsJsonAsync($"api/v1/admin/users/{name}/disable", new { text = "browser test" }, TestContext.Current.CancellationToken))
+            .EnsureSuccessStatusCode();
+
+        await page.WaitForURLAsync("**/account/login**", new() { Timeout = 10_000 });
+    }
+}
