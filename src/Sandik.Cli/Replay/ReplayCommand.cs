@@ -15,7 +15,8 @@ public static class ReplayCommand
                       [--connections 16] [--keys FILE | --store CONN] [--verify]
           Turns an official per-box file into an election night from nine sources (delays, partial coverage, duplicates,
           retries, transcription errors) and sends it through the server's API. --speed 360 plays 6 hours in 60 seconds;
-          --max sends as fast as the server takes it. --verify compares the server's count with the file at the end.
+          --max sends as fast as the server takes it. --verify compares the count in the server's store (--store, or the
+          default store) with the file at the end.
         """;
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> argv, CancellationToken ct)
@@ -34,7 +35,10 @@ public static class ReplayCommand
         var summary = await RunAsync(context, http, truth, keys, speed, seed, connections, ct);
         Print(context, summary);
         if (!args.Has("--verify")) return 0;
-        var differences = await ReplayVerification.CompareAsync(http, truth, ct);
+        // The read API needs a signed-in user; the store the server writes to is checked directly instead.
+        await using var store = await context.OpenStoreAsync(args.Get("--store"), ct);
+        var served = await RaceLoader.FromStoreAsync(store, truth.Election.Id, truth.Race.Id, ct);
+        var differences = ReplayVerification.Compare(served, truth);
         if (differences.Count == 0)
         {
             context.Messages.MarkupLine("[green]The server's count equals the file for the nation and every province.[/]");

@@ -22,6 +22,34 @@ public static class ReplayVerification
         return differences;
     }
 
+    /// <summary>Compares a live state rebuilt from the server's store with the file, nation and every province.</summary>
+    public static IReadOnlyList<string> Compare(LiveRace actual, LiveRace truth)
+    {
+        var differences = new List<string>();
+        var view = SourceView.All(actual.Sources);
+        foreach (var area in truth.Geography.Areas.Where(a => a.Level <= 1))
+        {
+            if (!actual.Geography.TryGetArea(area.Code, out var served))
+            {
+                differences.Add($"the server has no area '{area.Code}'");
+                continue;
+            }
+            var expected = truth.Totals(area.Index, SourceView.All(truth.Sources));
+            var got = actual.Totals(served.Index, view);
+            Check(area.Name, "boxes", expected.BoxesCounted, got.BoxesCounted, differences);
+            Check(area.Name, "registered", expected.Registered, got.Registered, differences);
+            Check(area.Name, "voted", expected.Voted, got.Voted, differences);
+            Check(area.Name, "valid", expected.Valid, got.Valid, differences);
+            Check(area.Name, "invalid", expected.Invalid, got.Invalid, differences);
+            for (var i = 0; i < truth.Race.Choices.Count; i++)
+            {
+                var index = actual.Race.IndexOf(truth.Race.Choices[i].Id);
+                Check(area.Name, truth.Race.Choices[i].Id, expected.Votes[i], index < 0 ? 0 : got.Votes[index], differences);
+            }
+        }
+        return differences;
+    }
+
     private static void Compare(LiveRace truth, int areaIndex, JsonElement row, List<string> differences)
     {
         var expected = truth.Totals(areaIndex, SourceView.All(truth.Sources));
