@@ -20,7 +20,10 @@ public sealed class ChildProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Runs <c>dotnet DLL args…</c> and waits until <paramref name="readyUrl"/> answers 200.</summary>
+    /// <summary>
+    /// Runs <c>dotnet DLL args…</c> and waits until <paramref name="readyUrl"/> answers: 200, or 401 where reading it
+    /// needs a session (Sandik loads its election before it listens, so any answer means ready).
+    /// </summary>
     public static async Task<(ChildProcess Process, TimeSpan StartTime)> StartAsync(string dll, IEnumerable<string> args, string readyUrl)
     {
         var clock = Stopwatch.StartNew();
@@ -38,7 +41,8 @@ public sealed class ChildProcess : IDisposable
             if (process.HasExited) throw new InvalidOperationException($"{dll} exited with {process.ExitCode}.");
             try
             {
-                if ((await http.GetAsync(readyUrl)).IsSuccessStatusCode) return (new ChildProcess(process), clock.Elapsed);
+                if ((await http.GetAsync(readyUrl)).StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
+                    return (new ChildProcess(process), clock.Elapsed);
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
@@ -49,6 +53,13 @@ public sealed class ChildProcess : IDisposable
     }
 
     public double PeakRssMiB() => Figures.PeakRssMiB(_process.Id);
+
+    /// <summary>CPU time the process has used so far (user and system, all threads).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
 
     public void Kill()
     {

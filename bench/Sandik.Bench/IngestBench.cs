@@ -29,8 +29,8 @@ public static class IngestBench
         Console.WriteLine($"Machine: {Figures.Machine()}");
         Console.WriteLine($"Plan: {plan.Count:N0} submissions for {truth.Geography.Boxes.Count:N0} boxes from {truth.Sources.Count} sources; {connections} connections");
 
-        var store = BenchStores.PostgresAdmin(args) is { } admin && args.Contains("--postgres")
-            ? await BenchStores.PostgresAsync(admin, "ingest") : BenchStores.Sqlite("ingest");
+        var admin = args.Contains("--postgres") ? BenchStores.PostgresAdmin(args) : null;
+        var store = admin is null ? BenchStores.Sqlite("ingest") : await BenchStores.PostgresAsync(admin, "ingest");
         await using (var s = ElectionStores.Open(store))
         {
             await s.InitializeAsync();
@@ -39,25 +39,26 @@ public static class IngestBench
         var keys = await ReplayKeys.IssueAsync(store, truth.Sources, "bench", CancellationToken.None);
 
         var plain = await PlainCeilingAsync(truth, plan, keys, connections);
-        var rawInsert = await RawInsertAsync(truth, plan);
+        var rawInsert = await RawInsertAsync(truth, plan, admin is null ? BenchStores.Sqlite("raw") : await BenchStores.PostgresAsync(admin, "raw"));
 
         var port = ChildProcess.FreePort();
         var url = $"http://127.0.0.1:{port}";
         var serve = new[] { "serve", "--store", store, "--urls", url, "--election", truth.Election.Id };
-        ReplaySummary summary;
+        Run sandik;
         JsonElement metrics;
         double peakRss;
         var (server, _) = await ChildProcess.StartAsync("sandik.dll", serve, $"{url}/api/v1/election");
         using (server)
         {
             using var http = ReplayCommand.Client(url, connections);
-            summary = await new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys).RunAsync(plan, null, connections, null, CancellationToken.None);
-            metrics = await http.GetFromJsonAsync<JsonElement>("api/v1/metrics/ingest");
+            sandik = await ReplayAsync(server, http, truth, plan, keys, connections);
             peakRss = server.PeakRssMiB();
+            using var analyst = await BenchSessions.AnalystAsync(store, url);
+            metrics = await analyst.GetFromJsonAsync<JsonElement>("api/v1/metrics/ingest");
             if (limit > 0) Console.WriteLine("Count after the replay: not compared with the official file (--limit sends part of the night)");
             else
             {
-                var differences = await ReplayVerification.CompareAsync(http, truth, CancellationToken.None);
+                var differences = await ReplayVerification.CompareAsync(analyst, truth, CancellationToken.None);
                 Console.WriteLine(differences.Count == 0 ? "Count after the replay equals the official file: yes" : $"Count differs: {string.Join("; ", differences.Take(5))}");
             }
             server.Kill();
@@ -65,37 +66,54 @@ public static class IngestBench
         var (restarted, startTime) = await ChildProcess.StartAsync("sandik.dll", serve, $"{url}/api/v1/election");
         using (restarted)
         {
-            using var http = new HttpClient { BaseAddress = new Uri(url + "/") };
-            var rebuild = (await http.GetFromJsonAsync<JsonElement>("api/v1/metrics/ingest")).GetProperty("rebuild");
+            using var analyst = await BenchSessions.AnalystAsync(store, url);
+            var rebuild = (await analyst.GetFromJsonAsync<JsonElement>("api/v1/metrics/ingest")).GetProperty("rebuild");
             Console.WriteLine($"Restart after SIGKILL: ready in {startTime.TotalSeconds:F2} s, rebuilt {rebuild.GetProperty("entries").GetInt64():N0} log entries in {rebuild.GetProperty("ms").GetDouble() / 1000:F2} s");
         }
 
         var ingest = metrics.GetProperty("ingest");
+        var summary = sandik.Summary;
         Console.WriteLine($"Sandik ingest: {summary.Throughput:N0} submissions/s ({summary.Accepted:N0} accepted, {summary.Rejected:N0} rejected, " +
             $"{summary.Duplicates:N0} retries answered from the log) in {summary.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"  ack latency p50 {summary.AckP50Ms:F1} ms, p99 {summary.AckP99Ms:F1} ms; ack-to-visible p50 {ingest.GetProperty("visibleP50Ms").GetDouble():F1} ms, " +
             $"p99 {ingest.GetProperty("visibleP99Ms").GetDouble():F1} ms; commits {ingest.GetProperty("commits").GetInt64():N0} " +
             $"({ingest.GetProperty("entries").GetInt64() / Math.Max(1.0, ingest.GetProperty("commits").GetInt64()):F1} per commit)");
         Console.WriteLine($"  responses 5xx: {summary.ServerErrors}, throttled: {summary.Throttled}; server peak RSS {peakRss:N0} MiB");
-        Console.WriteLine($"Ceiling 1, plain Kestrel endpoint, same client: {plain:N0} requests/s → Sandik at {summary.Throughput / plain:P0} of it");
+        Console.WriteLine($"  CPU per request: server {sandik.ServerCpuUs:F0} µs, client {sandik.ClientCpuUs:F0} µs");
+        Console.WriteLine($"Ceiling 1, plain Kestrel endpoint, same client: {plain.Summary.Throughput:N0} requests/s → Sandik at {summary.Throughput / plain.Summary.Throughput:P0} of it");
+        Console.WriteLine($"  CPU per request: server {plain.ServerCpuUs:F0} µs, client {plain.ClientCpuUs:F0} µs → Sandik's server costs {sandik.ServerCpuUs / plain.ServerCpuUs:F1}× the plain one");
         Console.WriteLine($"Ceiling 2, raw batched insert into the store: {rawInsert:N0} entries/s → Sandik at {summary.Throughput / rawInsert:P0} of it");
         return 0;
     }
 
-    private static async Task<double> PlainCeilingAsync(Sandik.Domain.Tallies.LiveRace truth, IReadOnlyList<PlannedSubmission> plan, IReadOnlyDictionary<string, string> keys, int connections)
+    private static async Task<Run> PlainCeilingAsync(Sandik.Domain.Tallies.LiveRace truth, IReadOnlyList<PlannedSubmission> plan, IReadOnlyDictionary<string, string> keys, int connections)
     {
         var port = ChildProcess.FreePort();
         var url = $"http://127.0.0.1:{port}";
         var (server, _) = await ChildProcess.StartAsync("Sandik.Bench.dll", ["plain-server", "--urls", url], $"{url}/ready");
         using var _ = server;
         using var http = ReplayCommand.Client(url, connections);
-        var summary = await new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys).RunAsync(plan, null, connections, null, CancellationToken.None);
-        return summary.Throughput;
+        return await ReplayAsync(server, http, truth, plan, keys, connections);
     }
 
-    private static async Task<double> RawInsertAsync(Sandik.Domain.Tallies.LiveRace truth, IReadOnlyList<PlannedSubmission> plan)
+    /// <summary>
+    /// Replays the plan and measures the CPU time that server and client spent per answered request: on a shared
+    /// machine throughput moves with whatever else runs, CPU per request much less so.
+    /// </summary>
+    private static async Task<Run> ReplayAsync(ChildProcess server, HttpClient http, Sandik.Domain.Tallies.LiveRace truth,
+        IReadOnlyList<PlannedSubmission> plan, IReadOnlyDictionary<string, string> keys, int connections)
     {
-        var connection = BenchStores.Sqlite("raw");
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        var serverCpu = server.CpuTime();
+        var clientCpu = self.TotalProcessorTime;
+        var summary = await new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys).RunAsync(plan, null, connections, null, CancellationToken.None);
+        self.Refresh();
+        var answered = Math.Max(1, summary.Accepted + summary.Rejected);
+        return new Run(summary, (server.CpuTime() - serverCpu).TotalMicroseconds / answered, (self.TotalProcessorTime - clientCpu).TotalMicroseconds / answered);
+    }
+
+    private static async Task<double> RawInsertAsync(Sandik.Domain.Tallies.LiveRace truth, IReadOnlyList<PlannedSubmission> plan, string connection)
+    {
         await using var store = ElectionStores.Open(connection);
         await store.InitializeAsync();
         await store.SaveElectionAsync(new StoredElection(truth.Election, truth.Sources, truth.Geography));
@@ -109,4 +127,6 @@ public static class IngestBench
         });
         return entries.Count / elapsed.TotalSeconds;
     }
+
+    private sealed record Run(ReplaySummary Summary, double ServerCpuUs, double ClientCpuUs);
 }

@@ -12,7 +12,7 @@ namespace Sandik.Domain.Tallies;
 /// next change. Replaying the same log in sequence order always gives the same state.
 /// Thread-safe: one writer or reader at a time behind an internal lock; every result is a snapshot.
 /// </summary>
-public sealed class LiveRace
+public sealed partial class LiveRace
 {
     private readonly Lock _gate = new();
     private readonly BoxLedger?[] _ledgers;
@@ -49,15 +49,22 @@ public sealed class LiveRace
     /// </summary>
     public BoxChange? Apply(LoggedSubmission entry)
     {
-        if (!entry.Accepted || entry.RaceId != Race.Id) return null;
-        if (!Geography.TryGetBox(entry.BoxCode, out var box)) return null;
-        var sourceIndex = Sources.IndexOf(entry.SourceId);
-        if (sourceIndex < 0 || entry.Tally!.ChoiceCount != Race.Choices.Count) return null;
+        if (!Applies(entry, out var box, out var sourceIndex)) return null;
         lock (_gate)
         {
+            if (_replaying) throw new InvalidOperationException("A replay is under way: finish it before applying entries one by one.");
             LastSequence = Math.Max(LastSequence, entry.Sequence);
-            return Record(box.Index, new SourceTally(sourceIndex, entry.Sequence, entry.ReceivedAt, entry.Tally, entry.Evidence, entry.Reporter));
+            return Record(box.Index, new SourceTally(sourceIndex, entry.Sequence, entry.ReceivedAt, entry.Tally!, entry.Evidence, entry.Reporter));
         }
+    }
+
+    private bool Applies(LoggedSubmission entry, out BallotBox box, out int sourceIndex)
+    {
+        box = null!;
+        sourceIndex = -1;
+        if (!entry.Accepted || entry.RaceId != Race.Id || !Geography.TryGetBox(entry.BoxCode, out box)) return false;
+        sourceIndex = Sources.IndexOf(entry.SourceId);
+        return sourceIndex >= 0 && entry.Tally!.ChoiceCount == Race.Choices.Count;
     }
 
     private BoxChange? Record(int boxIndex, SourceTally tally)

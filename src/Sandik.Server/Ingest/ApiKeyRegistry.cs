@@ -6,7 +6,8 @@ namespace Sandik.Server.Ingest;
 /// <summary>
 /// Checks presented API keys against the stored hashes. Keys are cached by id; a revocation through this registry
 /// takes effect at once on this node, and every node reloads the list every few seconds (and within a second when
-/// it is shown a key it does not know). Thread-safe.
+/// it is shown a key it does not know). A key text that matched is remembered with the key it matched, so that its
+/// hash is computed once per loaded key rather than once per request. Thread-safe.
 /// </summary>
 public sealed class ApiKeyRegistry(ApiKeyStore store, TimeProvider time)
 {
@@ -14,16 +15,25 @@ public sealed class ApiKeyRegistry(ApiKeyStore store, TimeProvider time)
     private static readonly TimeSpan UnknownReloadEvery = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile ConcurrentDictionary<string, ApiKey> _byId = new();
+    private readonly ConcurrentDictionary<string, ApiKey> _matched = new(StringComparer.Ordinal);
     private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
 
     /// <summary>The source an active key belongs to, or null for a missing, malformed, unknown or revoked key.</summary>
     public async ValueTask<ApiKey?> AuthenticateAsync(string? presented, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(presented) || presented.Length > 200 || ApiKey.IdOf(presented) is not { } id) return null;
+        if (string.IsNullOrEmpty(presented) || presented.Length > 200) return null;
+        var matched = _matched.GetValueOrDefault(presented);
+        if ((matched?.Id ?? ApiKey.IdOf(presented)) is not { } id) return null;
         var age = time.GetUtcNow() - _loadedAt;
         // A key issued on another node (or by the command line) is found by reloading, at most once a second.
         if (age > ReloadEvery || (!_byId.ContainsKey(id) && age > UnknownReloadEvery)) await ReloadAsync(ct);
-        return _byId.TryGetValue(id, out var key) && key.Active && key.Matches(presented) ? key : null;
+        if (!_byId.TryGetValue(id, out var key)) return null;
+        // A reload or a revocation replaces the key object, so a remembered match holds only for the same object.
+        if (ReferenceEquals(matched, key)) return key.Active ? key : null;
+        if (!key.Active || !key.Matches(presented)) return null;
+        // Only keys that match are remembered: at most one entry per issued key, whatever clients send.
+        _matched[presented] = key;
+        return key;
     }
 
     public async Task<(ApiKey Key, string Presented)> IssueAsync(string sourceId, string? label, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Sandik.Domain.Submissions;
 
 namespace Sandik.Server.Ingest;
 
@@ -25,11 +26,18 @@ public sealed class IngestMetrics : IDisposable
         _committed = _meter.CreateCounter<long>("sandik.ingest.committed", "submissions", "Log entries committed");
     }
 
-    public void RecordVisible(TimeSpan delay)
+    /// <summary>Records, for entries that have just become visible, the delay since each was received.</summary>
+    public void RecordVisible(IReadOnlyList<LoggedSubmission> visible, DateTimeOffset now)
     {
-        var ms = delay.TotalMilliseconds;
-        _visibleDelay.Record(ms);
-        lock (_gate) _recent[_recorded++ % Window] = ms;
+        lock (_gate)
+        {
+            foreach (var entry in visible)
+            {
+                var ms = (now - entry.ReceivedAt).TotalMilliseconds;
+                _visibleDelay.Record(ms);
+                _recent[_recorded++ % Window] = ms;
+            }
+        }
     }
 
     public void RecordCommit(int entries)

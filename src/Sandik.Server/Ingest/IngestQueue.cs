@@ -62,20 +62,28 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            foreach (var pending in batch) pending.Done.TrySetException(new StoreUnavailableException(e));
+            Acknowledge(batch, null, new StoreUnavailableException(e));
             return;
         }
-        var fresh = results.Where(r => !r.AlreadyLogged && r.Entry.Accepted).Select(r => r.Entry).ToList();
+        var fresh = new List<LoggedSubmission>(results.Count);
+        foreach (var result in results)
+        {
+            if (!result.AlreadyLogged && result.Entry.Accepted) fresh.Add(result.Entry);
+        }
         var changes = host.Apply(fresh);
-        var now = time.GetUtcNow();
-        foreach (var entry in fresh) metrics.RecordVisible(now - entry.ReceivedAt);
+        metrics.RecordVisible(fresh, time.GetUtcNow());
         metrics.RecordCommit(entries.Count);
         notifier.Changed(changes);
-        var all = results as AppendResult[] ?? [.. results];
+        Acknowledge(batch, results as AppendResult[] ?? [.. results], null);
+    }
+
+    private static void Acknowledge(List<Pending> batch, AppendResult[]? results, Exception? failure)
+    {
         var offset = 0;
         foreach (var pending in batch)
         {
-            pending.Done.TrySetResult(new ArraySegment<AppendResult>(all, offset, pending.Entries.Count));
+            if (failure is not null) pending.Done.TrySetException(failure);
+            else pending.Done.TrySetResult(new ArraySegment<AppendResult>(results!, offset, pending.Entries.Count));
             offset += pending.Entries.Count;
         }
     }

@@ -15,8 +15,9 @@ namespace Sandik.Server.Ingest;
 /// </remarks>
 public static class SubmissionJson
 {
-    private static readonly HashSet<string> Known = ["source", "race", "box", "clientSubmissionId", "reporter", "evidence",
-        "registered", "voted", "valid", "invalid", "votes"];
+    // Compared as UTF-8 against the raw property names: no string per property of every submission.
+    private static readonly byte[][] Known = [.. new[] { "source", "race", "box", "clientSubmissionId", "reporter", "evidence",
+        "registered", "voted", "valid", "invalid", "votes" }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     public static SubmissionDraft Read(JsonElement item, string sourceId, List<FieldError> shapeErrors)
     {
@@ -27,7 +28,7 @@ public static class SubmissionJson
         }
         foreach (var property in item.EnumerateObject())
         {
-            if (!Known.Contains(property.Name))
+            if (!IsKnown(property))
                 shapeErrors.Add(new FieldError(Short(property.Name), "unknown_field", $"'{Short(property.Name)}' is not a field of a submission."));
         }
         Text(item, "source", shapeErrors); // the key decides the source; a body may only repeat it, as a string
@@ -45,6 +46,15 @@ public static class SubmissionJson
             Invalid = Count(item, "invalid"),
             Votes = Votes(item, shapeErrors),
         };
+    }
+
+    private static bool IsKnown(JsonProperty property)
+    {
+        foreach (var name in Known)
+        {
+            if (property.NameEquals(name)) return true;
+        }
+        return false;
     }
 
     /// <summary>The source a body names, if any (it must be the API key's own).</summary>
@@ -78,7 +88,7 @@ public static class SubmissionJson
             errors.Add(new FieldError("votes", "not_an_object", $"'votes' must be an object of choice id to count, got {Describe(votes.ValueKind)}."));
             return null;
         }
-        var list = new List<KeyValuePair<string, CountInput>>();
+        var list = new List<KeyValuePair<string, CountInput>>(votes.GetPropertyCount());
         foreach (var property in votes.EnumerateObject()) list.Add(new(property.Name, Count(property.Value)));
         return list;
     }

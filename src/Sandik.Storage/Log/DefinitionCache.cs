@@ -5,13 +5,18 @@ using Sandik.Domain.Elections;
 namespace Sandik.Storage.Log;
 
 /// <summary>
-/// The definitions appends write against, parsed once per saved revision. Each append reads the election's revision
+/// What appends keep between calls, per election: the definition they write against, parsed once per saved revision,
+/// and (for the SQLite log) the client submission ids already logged. Each append reads the election's revision
 /// inside its own transaction, so a definition saved by another process is picked up before the next append.
 /// Thread-safe.
 /// </summary>
 internal sealed class DefinitionCache
 {
     private readonly ConcurrentDictionary<string, (long Revision, ElectionCodec Codec)> _codecs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LoggedClientIds> _clientIds = new(StringComparer.Ordinal);
+
+    /// <summary>The election's logged client ids, empty until its appender loads them (see <see cref="LoggedClientIds"/>).</summary>
+    public LoggedClientIds ClientIdsOf(string electionId) => _clientIds.GetOrAdd(electionId, static _ => new LoggedClientIds());
 
     /// <exception cref="InvalidOperationException">The election has not been saved.</exception>
     public async Task<ElectionCodec> GetAsync(DbConnection connection, DbTransaction transaction, string electionId, CancellationToken ct)

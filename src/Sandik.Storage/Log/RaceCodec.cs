@@ -42,17 +42,27 @@ internal sealed class RaceCodec
             var length = Encoding.UTF8.GetBytes(json, buffer);
             return ReadVotes(buffer.AsSpan(0, length), sequence);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            throw new InvalidDataException($"Log entry {sequence} has malformed votes: {e.Message}", e);
-        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private int[] ReadVotes(ReadOnlySpan<byte> json, long sequence)
+    /// <summary>Reads votes from their UTF-8 JSON, as a database that stores text as UTF-8 can hand it over.</summary>
+    /// <exception cref="InvalidDataException">The JSON names a choice the race does not have, or is malformed.</exception>
+    public int[] ReadVotes(ReadOnlySpan<byte> json, long sequence)
+    {
+        try
+        {
+            return ReadVotesIn(json, sequence);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"Log entry {sequence} has malformed votes: {e.Message}", e);
+        }
+    }
+
+    private int[] ReadVotesIn(ReadOnlySpan<byte> json, long sequence)
     {
         var votes = new int[_utf8.Length];
         var reader = new Utf8JsonReader(json);

@@ -17,46 +17,86 @@ internal static class SqliteLog
     public static readonly Func<DbDataReader, int, DateTimeOffset> ReceivedAt =
         static (row, ordinal) => StoredTime.FromUnixMicroseconds(row.GetInt64(ordinal));
 
-    /// <summary>One IMMEDIATE transaction for the whole call: one commit, one fsync, however many entries.</summary>
+    /// <summary>
+    /// One IMMEDIATE transaction for the whole call: one commit, one fsync, however many entries. Retries are found
+    /// in the election's <see cref="LoggedClientIds"/>, brought up to date inside the transaction, and confirmed by
+    /// reading the row; the pairs this call logs join the set only once the transaction has committed.
+    /// </summary>
     public static async Task<IReadOnlyList<AppendResult>> AppendAsync(
         SqliteConnection connection, DefinitionCache definitions, string electionId, IReadOnlyList<LoggedSubmission> entries, CancellationToken ct)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var election = await definitions.GetAsync(connection, transaction, electionId, ct);
+        var logged = definitions.ClientIdsOf(electionId);
+        var last = LastSequence(connection, transaction);
+        if (last > logged.KnownThrough) CatchUp(connection, transaction, electionId, logged, last);
         var plan = new AppendPlan(entries);
-        FindLogged(connection, transaction, election, plan);
-        Insert(connection, transaction, election, plan);
+        FindLogged(connection, transaction, election, plan, logged);
+        var inserted = Insert(connection, transaction, election, plan, last);
         transaction.Commit();
+        foreach (var entry in inserted)
+        {
+            if (entry.ClientSubmissionId is { } client) logged.Add(entry.SourceId, client, entry.Sequence);
+        }
+        logged.Through(last + inserted.Count);
         return plan.Results();
     }
 
-    private static void FindLogged(SqliteConnection connection, SqliteTransaction transaction, ElectionCodec election, AppendPlan plan)
+    private static long LastSequence(SqliteConnection connection, SqliteTransaction transaction)
     {
-        if (plan.Keys.Count == 0) return;
-        using var find = SqliteCommands.Prepare(connection, transaction,
-            $"SELECT {LogRows.Columns} FROM submissions WHERE election_id = $e AND source_id = $v1 AND client_submission_id = $v2",
-            election.Election.Id, 2);
-        foreach (var (source, client) in plan.Keys)
+        using var last = connection.CreateCommand();
+        last.Transaction = transaction;
+        last.CommandText = "SELECT coalesce(max(sequence), 0) FROM submissions";
+        return (long)last.ExecuteScalar()!;
+    }
+
+    /// <summary>Adds the pairs logged since the set was last complete: by another process, or all of them the first time.</summary>
+    private static void CatchUp(SqliteConnection connection, SqliteTransaction transaction, string electionId, LoggedClientIds logged, long last)
+    {
+        using var scan = SqliteCommands.Prepare(connection, transaction,
+            "SELECT sequence, source_id, client_submission_id FROM submissions " +
+            "WHERE election_id = $e AND sequence > $v1 AND client_submission_id IS NOT NULL",
+            electionId, 1);
+        scan.Parameters[1].Value = logged.KnownThrough;
+        using (var row = scan.ExecuteReader())
         {
-            find.Parameters[1].Value = source;
-            find.Parameters[2].Value = client;
-            using var row = find.ExecuteReader();
-            if (row.Read()) plan.AlreadyLogged(LogRows.Read(row, election, ReceivedAt));
+            while (row.Read()) logged.Add(row.GetString(1), row.GetString(2), row.GetInt64(0));
+        }
+        logged.Through(last);
+    }
+
+    private static void FindLogged(SqliteConnection connection, SqliteTransaction transaction, ElectionCodec election, AppendPlan plan, LoggedClientIds logged)
+    {
+        SqliteCommand? read = null;
+        try
+        {
+            foreach (var (source, client) in plan.Keys)
+            {
+                if (logged.Find(source, client, out var exact) is not { } sequence) continue;
+                read ??= SqliteCommands.Prepare(connection, transaction,
+                    $"SELECT {LogRows.Columns} FROM submissions WHERE sequence = $v1 AND election_id = $e", election.Election.Id, 1);
+                read.Parameters[1].Value = sequence;
+                using var row = read.ExecuteReader();
+                var original = row.Read() ? LogRows.Read(row, election, ReceivedAt) : null;
+                if (original is not null && original.SourceId == source && original.ClientSubmissionId == client) plan.AlreadyLogged(original);
+                else if (exact)
+                    throw new InvalidOperationException($"Log entry {sequence} should hold client submission id '{client}' of '{source}', but does not.");
+                // Otherwise another pair with the same hash: this one is not logged.
+            }
+        }
+        finally
+        {
+            read?.Dispose();
         }
     }
 
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, ElectionCodec election, AppendPlan plan)
+    /// <returns>The inserted entries as logged, numbered on from <paramref name="last"/>.</returns>
+    private static List<LoggedSubmission> Insert(SqliteConnection connection, SqliteTransaction transaction, ElectionCodec election, AppendPlan plan, long last)
     {
         var toInsert = plan.ToInsert();
-        if (toInsert.Count == 0) return;
-        long sequence;
-        using (var last = connection.CreateCommand())
-        {
-            last.Transaction = transaction;
-            last.CommandText = "SELECT coalesce(max(sequence), 0) FROM submissions";
-            sequence = (long)last.ExecuteScalar()!;
-        }
-
+        var inserted = new List<LoggedSubmission>(toInsert.Count);
+        if (toInsert.Count == 0) return inserted;
+        var sequence = last;
         var json = new LogJson();
         using var insert = SqliteCommands.Prepare(connection, transaction, InsertSql, election.Election.Id, 16);
         var p = insert.Parameters;
@@ -81,6 +121,8 @@ internal static class SqliteLog
             p[15].Value = (object?)json.Errors(entry.Errors) ?? DBNull.Value;
             p[16].Value = (object?)entry.RejectedPayload ?? DBNull.Value;
             insert.ExecuteNonQuery();
+            inserted.Add(entry);
         }
+        return inserted;
     }
 }
