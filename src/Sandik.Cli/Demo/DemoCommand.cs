@@ -1,5 +1,6 @@
 using Sandik.Cli.Admin;
 using Sandik.Cli.CommandLine;
+using Sandik.Cli.Imports;
 using Sandik.Cli.Loading;
 using Sandik.Cli.Replay;
 using Sandik.Cli.Serving;
@@ -19,13 +20,16 @@ public static class DemoCommand
 {
     public const string ElectionId = "tr-2015-11-general";
 
+    /// <summary>The general election five months earlier: the projection's and the anomaly checks' baseline.</summary>
+    public const string PriorElectionId = "tr-2015-06-general";
+
     /// <summary>The simulated night lasts about eight hours; this speed plays it in about two minutes.</summary>
     public const double Speed = 240;
 
     public const string Usage = """
         sandik demo [--urls http://127.0.0.1:5080] [--speed 240] [--store CONN]
           Serves the general election of 1 November 2015 on a fresh store (embedded SQLite by default) and replays its
-          night from nine sources in the background; open the printed address and sign in with the one-time
+          night from nine sources in the background, with the June 2015 election as the projection's baseline; open the printed address and sign in with the one-time
           credentials printed with it.
         """;
 
@@ -38,13 +42,16 @@ public static class DemoCommand
         var definition = context.Turkey.Election(ElectionId);
         var results = context.WithProgress("1 Kasım 2015 / 1 November 2015", p => ResultFiles.Read(file, definition, context.Turkey, p));
         var sources = context.Turkey.DefaultSources();
+        var priorFile = Path.Combine(context.Turkey.DataDirectory, "results", PriorElectionId + ".csv.gz");
+        var prior = context.WithProgress("7 Haziran 2015 / 7 June 2015", p => ResultFiles.Read(priorFile, context.Turkey.Election(PriorElectionId), context.Turkey, p));
         await using (var store = ElectionStores.Open(connection))
         {
             await store.InitializeAsync(ct);
+            await ImportCommand.SaveAsync(store, new StoredElection(prior.Election, sources, prior.Geography), prior, ImportSources.Default, ct);
             await store.SaveElectionAsync(new StoredElection(definition, Sandik.Server.Audit.OverrideSource.AddTo(sources), results.Geography), ct);
         }
 
-        var options = new SandikServerOptions { Store = connection, Election = ElectionId };
+        var options = new SandikServerOptions { Store = connection, Election = ElectionId, PriorElection = PriorElectionId };
         await using var app = SandikServer.Build(options, ["--urls", args.Get("--urls") ?? ServeCommand.DefaultUrls]);
         await app.StartAsync(ct);
         var url = app.Urls.First();

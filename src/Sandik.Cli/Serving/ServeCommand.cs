@@ -9,7 +9,7 @@ namespace Sandik.Cli.Serving;
 public static class ServeCommand
 {
     public const string Usage = """
-        sandik serve [--urls http://127.0.0.1:5080] [--store CONN] [--election ID]
+        sandik serve [--urls http://127.0.0.1:5080] [--store CONN] [--election ID] [--prior-election ID]
           Serves the store's election: ingest and results APIs (OpenAPI at /openapi/v1.json), the live hub, the web UI.
         """;
 
@@ -17,8 +17,8 @@ public static class ServeCommand
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> argv, CancellationToken ct)
     {
-        var args = Arguments.Parse(argv, ["--urls", "--store", "--election"], []);
-        var options = new SandikServerOptions { Store = context.StoreConnection(args.Get("--store")), Election = args.Get("--election") };
+        var args = Arguments.Parse(argv, ["--urls", "--store", "--election", "--prior-election"], []);
+        var options = new SandikServerOptions { Store = context.StoreConnection(args.Get("--store")), Election = args.Get("--election"), PriorElection = args.Get("--prior-election") };
         await using var app = SandikServer.Build(options, ["--urls", args.Get("--urls") ?? DefaultUrls]);
         await app.StartAsync(ct);
         context.Messages.WriteLine($"Sandik is serving {string.Join(", ", app.Urls)} (Ctrl+C to stop).");

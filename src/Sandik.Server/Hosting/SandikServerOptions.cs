@@ -11,6 +11,12 @@ public sealed class SandikServerOptions
     /// <summary>The election served; the store's only election when empty.</summary>
     public string? Election { get; set; }
 
+    /// <summary>
+    /// An earlier election in the same store, finished: the baseline of the live projection and of the anomaly checks'
+    /// swings. None when empty (the projection then works from counted boxes alone).
+    /// </summary>
+    public string? PriorElection { get; set; }
+
     /// <summary>Most submissions committed in one transaction (group commit).</summary>
     public int MaxCommitBatch { get; set; } = 2_000;
 

@@ -35,6 +35,12 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
 
     public LiveRace? Race(string? raceId) => raceId is null ? DefaultRace : _races.GetValueOrDefault(raceId);
 
+    /// <summary>
+    /// The earlier election the projection moves by the swing and the anomaly checks compare against
+    /// (<see cref="SandikServerOptions.PriorElection"/>), as counted in its own log; null when none is configured.
+    /// </summary>
+    public PriorResults? Prior { get; private set; }
+
     /// <summary>Loads the election and replays its whole log.</summary>
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -53,10 +59,24 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
         _election = election;
         _races = races;
         Validator = new SubmissionValidator(election.Election, election.Geography, election.Sources);
+        if (options.Value.PriorElection is { Length: > 0 } priorId) Prior = await LoadPriorAsync(priorId, id, ct);
         RebuildTime = clock.Elapsed;
         RebuiltEntries = entries;
         logger.LogInformation("Loaded {Election}: {Boxes} boxes in {LoadMs} ms, {Entries} log entries replayed in {ReplayMs} ms",
             id, election.Geography.Boxes.Count, (long)loaded.TotalMilliseconds, entries, (long)(clock.Elapsed - loaded).TotalMilliseconds);
+    }
+
+    private async Task<PriorResults> LoadPriorAsync(string priorId, string servedId, CancellationToken ct)
+    {
+        if (priorId == servedId) throw new InvalidOperationException($"The prior election cannot be the election served ('{priorId}').");
+        var prior = await store.LoadElectionAsync(priorId, ct)
+            ?? throw new InvalidOperationException($"The store holds no prior election '{priorId}': import it first ('sandik import --input FILE --election {priorId}').");
+        var race = new LiveRace(prior.Election, prior.Election.DefaultRace, prior.Geography, prior.Sources);
+        await ReplayLogAsync(prior, [race], ct);
+        race.FinishReplay();
+        var result = PriorResults.Counted(race);
+        logger.LogInformation("Prior election {Prior}: {Counted} of {Boxes} boxes counted", priorId, result.BoxesCounted, prior.Geography.Boxes.Count);
+        return result;
     }
 
     /// <summary>
