@@ -87,4 +87,38 @@ public abstract partial class ElectionStoreBehaviour
         results[2].Entry.Sequence.ShouldBeGreaterThan(results[0].Entry.Sequence);
         (await store.CountLogAsync(election.Election.Id, Ct)).ShouldBe(4);
     }
+
+    [Fact]
+    public async Task a_retry_after_the_store_is_reopened_returns_the_original()
+    {
+        var (first, election) = await OpenWithElectionAsync();
+        var original = await first.AppendAsync(election.Election.Id, [Accepted([5, 6, 7], "r1"), Accepted([8, 9, 10], "r2")], Ct);
+        await first.DisposeAsync();
+
+        var reopened = await OpenAsync();
+        var results = await reopened.AppendAsync(election.Election.Id, [Accepted([0, 0, 0], "r2"), Accepted([1, 1, 1], "r3")], Ct);
+
+        results.Select(r => r.AlreadyLogged).ShouldBe([true, false]);
+        LogText.Of(results[0].Entry).ShouldBe(LogText.Of(original[1].Entry));
+        (await reopened.CountLogAsync(election.Election.Id, Ct)).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task two_stores_open_on_one_database_see_each_others_submissions()
+    {
+        var (one, election) = await OpenWithElectionAsync();
+        var other = await OpenAsync();
+        // Each store has seen the log once before the other writes, so neither can rely on what it read at start.
+        await one.AppendAsync(election.Election.Id, [Accepted([1, 1, 1], "a1")], Ct);
+        await other.AppendAsync(election.Election.Id, [Accepted([0, 0, 0], "a1"), Accepted([2, 2, 2], "b1")], Ct);
+
+        var fromOne = await one.AppendAsync(election.Election.Id, [Accepted([9, 9, 9], "b1"), Accepted([3, 3, 3], "a2")], Ct);
+        var fromOther = await other.AppendAsync(election.Election.Id, [Accepted([9, 9, 9], "a2")], Ct);
+
+        fromOne.Select(r => r.AlreadyLogged).ShouldBe([true, false]);
+        fromOne[0].Entry.Tally!.Votes.ToArray().ShouldBe([2, 2, 2]);
+        fromOther.Single().AlreadyLogged.ShouldBeTrue();
+        fromOther.Single().Entry.Sequence.ShouldBe(fromOne[1].Entry.Sequence);
+        (await one.CountLogAsync(election.Election.Id, Ct)).ShouldBe(3);
+    }
 }

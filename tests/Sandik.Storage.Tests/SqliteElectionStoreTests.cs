@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Sandik.Storage.Sqlite;
+using Sandik.Storage.Tests.Support;
 using Shouldly;
 using Xunit;
 
@@ -51,5 +52,38 @@ public sealed class SqliteElectionStoreTests : ElectionStoreBehaviour
         await store.InitializeAsync(Ct);
 
         File.Exists(path).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_first_version_database_is_upgraded_and_still_knows_its_client_ids()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+        await store.AppendAsync(election.Election.Id, [TestElection.Accepted([4, 5, 6], "v1-a")], Ct);
+        await store.DisposeAsync();
+        // Turn the file back into a first-version database: the unique client-id index, no second migration.
+        await ExecuteSqlAsync("""
+            CREATE UNIQUE INDEX submissions_by_client_id ON submissions (election_id, source_id, client_submission_id)
+                WHERE client_submission_id IS NOT NULL;
+            DELETE FROM schema_version WHERE version > 1;
+            """);
+
+        var upgraded = await OpenAsync();
+        var results = await upgraded.AppendAsync(election.Election.Id, [TestElection.Accepted([0, 0, 0], "v1-a"), TestElection.Accepted([7, 8, 9], "v1-b")], Ct);
+
+        results.Select(r => r.AlreadyLogged).ShouldBe([true, false]);
+        results[0].Entry.Tally!.Votes.ToArray().ShouldBe([4, 5, 6]);
+        (await Indexes()).ShouldNotContain("submissions_by_client_id");
+    }
+
+    private async Task<List<string>> Indexes()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index'";
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct)) names.Add(reader.GetString(0));
+        return names;
     }
 }

@@ -102,26 +102,29 @@ public sealed class SubmissionValidator(Election election, ElectionGeography geo
         var ok = true;
         foreach (var (choiceId, input) in entries)
         {
-            var field = $"{TallyFields.Votes}.{Shorten(choiceId)}";
             var index = race.IndexOf(choiceId);
             if (index < 0)
             {
-                errors.Add(new FieldError(field, ErrorCodes.UnknownChoice, $"Race '{race.Id}' has no choice '{Shorten(choiceId)}'."));
+                errors.Add(new FieldError(VoteField(choiceId), ErrorCodes.UnknownChoice, $"Race '{race.Id}' has no choice '{Shorten(choiceId)}'."));
                 ok = false;
                 continue;
             }
             if (seen[index])
             {
-                errors.Add(new FieldError(field, ErrorCodes.DuplicateChoice, $"Choice '{choiceId}' is given more than once."));
+                errors.Add(new FieldError(VoteField(choiceId), ErrorCodes.DuplicateChoice, $"Choice '{choiceId}' is given more than once."));
                 ok = false;
                 continue;
             }
             seen[index] = true;
-            if (Count(input, field, required: true, errors) is { } count) votes[index] = count;
+            // The field's name is only needed for an error: most sheets are well formed and skip building it.
+            if (input.Value is >= 0 and <= int.MaxValue) votes[index] = (int)input.Value.Value;
+            else if (Count(input, VoteField(choiceId), required: true, errors) is { } count) votes[index] = count;
             else ok = false;
         }
         return ok ? votes : null;
     }
+
+    private static string VoteField(string choiceId) => $"{TallyFields.Votes}.{Shorten(choiceId)}";
 
     private static long SumOf(int[] votes)
     {
