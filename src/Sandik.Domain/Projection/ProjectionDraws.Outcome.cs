@@ -55,14 +55,15 @@ internal sealed partial class ProjectionDraws
             var row = _unitRows.AsSpan(u * width, width);
             row.Clear();
             var valid = e.ProjectedValid[u];
-            var (validFactor, votedFactor) = (1.0, 1.0);
+            var reach = e.TurnoutDriftReach;
+            var (validFactor, votedFactor) = (1 + e.DriftValid * reach, 1 + e.DriftVoted * reach);
             Span<double> deviation = stackalloc double[groups];
             deviation.Clear();
             if (noisy && valid > 0)
             {
                 var explicitLevels = e.Tree.ExplicitLevels;
-                validFactor += e.DriftValid * _turnoutDriftNoise;
-                votedFactor += e.DriftVoted * _turnoutDriftNoise;
+                validFactor += e.DriftValid * Math.Max(1, reach) * _turnoutDriftNoise;
+                votedFactor += e.DriftVoted * Math.Max(1, reach) * _turnoutDriftNoise;
                 var ancestors = e.Tree.UnitAncestors.AsSpan(u * explicitLevels, explicitLevels);
                 var sum = 0.0;
                 for (var g = 0; g < groups; g++)

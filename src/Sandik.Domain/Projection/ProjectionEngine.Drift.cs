@@ -21,6 +21,14 @@ internal sealed partial class ProjectionEngine
     public double DriftVoted { get; private set; }
 
     /// <summary>
+    /// How many times the early-to-late distance of the counted boxes separates the counted from the uncounted ones,
+    /// in the logarithm of arrival rank: ln(boxes / counted) / (2 ln 2), e.g. 3.3 at 1% counted, 1.7 at 10%, 0.5
+    /// at 50%. The uncounted boxes' valid votes and voters are expected to drift by this many times the measured
+    /// drift (<see cref="ProjectionOptions.ExtrapolateTurnoutDrift"/>); 0 when the drift is not measured.
+    /// </summary>
+    public double TurnoutDriftReach { get; private set; }
+
+    /// <summary>
     /// Compares the counted boxes that arrived after the median with those before it, each against the swing of its
     /// own district and kind of box, so that where the early boxes come from does not count as drift.
     /// </summary>
@@ -30,7 +38,7 @@ internal sealed partial class ProjectionEngine
         if (DriftGroups.Length == 0) (DriftGroups, DriftMembers) = (new double[groups], new double[Choices]);
         Array.Clear(DriftGroups);
         Array.Clear(DriftMembers);
-        (DriftValid, DriftVoted) = (0, 0);
+        (DriftValid, DriftVoted, TurnoutDriftReach) = (0, 0, 0);
         if (arrival is null || _countedBoxes < MinDriftBoxes || Tree.SplitLevel < 0) return;
         var median = MedianArrival(counted, arrival);
         var sums = new double[2 * (groups + 5)];
@@ -64,6 +72,7 @@ internal sealed partial class ProjectionEngine
         DriftValid = Relative(sums, late + groups + 1) - Relative(sums, early + groups + 1);
         MemberDrift(members);
         DriftVoted = Relative(sums, late + groups + 3) - Relative(sums, early + groups + 3);
+        if (Options.ExtrapolateTurnoutDrift) TurnoutDriftReach = Math.Log((double)Geography.Boxes.Count / _countedBoxes) / (2 * Math.Log(2));
     }
 
     private void MemberDrift(double[] votes)

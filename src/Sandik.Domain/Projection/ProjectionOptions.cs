@@ -54,5 +54,11 @@ public sealed record ProjectionOptions(
     /// <summary>Fewest counted areas of a level needed to measure its spread instead of using the fallbacks.</summary>
     public int MinAreasToFit { get; init; } = 12;
 
+    /// <summary>
+    /// Expect the uncounted boxes' turnout to keep drifting the way the counted boxes' did from the early to the late
+    /// half, log-linearly in arrival rank: boxes with fewer voters are counted sooner, so turnout rises all night.
+    /// </summary>
+    public bool ExtrapolateTurnoutDrift { get; init; } = true;
+
     public static ProjectionOptions Default { get; } = new();
 }
