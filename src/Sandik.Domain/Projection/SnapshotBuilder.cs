@@ -49,12 +49,25 @@ internal static class SnapshotBuilder
         for (var i = 0; i < k; i++)
         {
             var share = Interval(draws, a * per + i, point[k] > 0 ? point[i] / point[k] : 0, coverage);
-            Estimate? seats = draws.HasSeats ? Interval(draws, a * per + k + 1 + i, point[k + 3 + i], coverage, whole: true) : null;
+            Estimate? seats = draws.HasSeats ? SeatInterval(draws, a * per + k + 1 + i, point[k + 3 + i], coverage) : null;
             choices[i] = new ChoiceProjection(engine.Race.Choices[i].Id, rawValid > 0 ? raw[i] / rawValid : 0, share, seats);
         }
         var turnout = Interval(draws, a * per + k, point[k + 2] > 0 ? point[k + 1] / point[k + 2] : 0, coverage);
         var area = draws.Areas.Areas[a];
         return new AreaProjection(area.Code, area.Name, counted, draws.Areas.BoxesTotal[a], turnout, choices);
+    }
+
+    /// <summary>
+    /// Seats: the median of the simulated allocations, not the allocation of the most likely shares. Seats are a step
+    /// function of the shares, so the allocation at the point can sit at the edge of a step that most outcomes leave.
+    /// </summary>
+    private static Estimate SeatInterval(ProjectionDraws draws, int stat, double point, double coverage)
+    {
+        if (draws.Draws == 0) return new Estimate(point, point, point);
+        var values = draws.Values.AsSpan(stat * draws.Draws, draws.Draws);
+        var (median, _) = Quantiles.Central(values, 0);
+        var (low, high) = Quantiles.Central(values, coverage);
+        return new Estimate(median, Math.Floor(Math.Min(low, median)), Math.Ceiling(Math.Max(high, median)));
     }
 
     private static Estimate Interval(ProjectionDraws draws, int stat, double value, double coverage, bool whole = false)
