@@ -23,6 +23,7 @@ public static class SandikCommands
         ["results"] = (ResultsCommand.Usage, ResultsCommand.RunAsync),
         ["seats"] = (SeatsCommand.Usage, SeatsCommand.RunAsync),
         ["backtest"] = (Projection.BacktestCommand.Usage, Projection.BacktestCommand.RunAsync),
+        ["golden"] = (Golden.GoldenCommand.Usage, Golden.GoldenCommand.RunAsync),
         ["serve"] = (ServeCommand.Usage, ServeCommand.RunAsync),
         ["keys"] = (KeysCommand.Usage, KeysCommand.RunAsync),
         ["admin"] = (Admin.AdminCommand.Usage, Admin.AdminCommand.RunAsync),
