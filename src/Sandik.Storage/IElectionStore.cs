@@ -46,6 +46,12 @@ public interface IElectionStore : IAsyncDisposable
     /// </summary>
     IAsyncEnumerable<LoggedSubmission> ReadBoxLogAsync(StoredElection election, string boxCode, CancellationToken ct = default);
 
+    /// <summary>
+    /// Gets ready to append to an election's log, so that the first append after a start does not pay for it (SQLite
+    /// reads the logged client submission ids into memory; PostgreSQL has nothing to do). Optional: appends work without it.
+    /// </summary>
+    Task PrepareAppendsAsync(string electionId, CancellationToken ct = default) => Task.CompletedTask;
+
     /// <summary>Number of log entries (accepted and rejected) of an election.</summary>
     Task<long> CountLogAsync(string electionId, CancellationToken ct = default);
 }

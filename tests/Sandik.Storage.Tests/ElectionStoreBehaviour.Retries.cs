@@ -121,4 +121,21 @@ public abstract partial class ElectionStoreBehaviour
         fromOther.Single().Entry.Sequence.ShouldBe(fromOne[1].Entry.Sequence);
         (await one.CountLogAsync(election.Election.Id, Ct)).ShouldBe(3);
     }
+
+    [Fact]
+    public async Task a_store_prepared_for_appends_still_finds_retries_and_what_others_logged_since()
+    {
+        var (first, election) = await OpenWithElectionAsync();
+        await first.AppendAsync(election.Election.Id, [Accepted([1, 2, 3], "p1")], Ct);
+        var reopened = await OpenAsync();
+        await reopened.PrepareAppendsAsync(election.Election.Id, Ct);
+        // Logged by the first store after the second one prepared: the second must still see it.
+        await first.AppendAsync(election.Election.Id, [Accepted([4, 5, 6], "p2")], Ct);
+
+        var results = await reopened.AppendAsync(election.Election.Id, [Accepted([0, 0, 0], "p1"), Accepted([0, 0, 0], "p2"), Accepted([7, 8, 9], "p3")], Ct);
+
+        results.Select(r => r.AlreadyLogged).ShouldBe([true, true, false]);
+        results[1].Entry.Tally!.Votes.ToArray().ShouldBe([4, 5, 6]);
+        (await reopened.CountLogAsync(election.Election.Id, Ct)).ShouldBe(3);
+    }
 }

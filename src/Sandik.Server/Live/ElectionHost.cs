@@ -54,7 +54,9 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
         var election = await store.LoadElectionAsync(id, ct) ?? throw new InvalidOperationException($"The store holds no election '{id}'.");
         var loaded = clock.Elapsed;
         var races = election.Election.Races.ToDictionary(r => r.Id, r => new LiveRace(election.Election, r, election.Geography, election.Sources));
+        var prepare = store.PrepareAppendsAsync(id, ct);
         var entries = await ReplayLogAsync(election, races.Values, ct);
+        await prepare;
         foreach (var race in races.Values) race.FinishReplay();
         _election = election;
         _races = races;

@@ -69,6 +69,9 @@ public sealed class SqliteElectionStore : IElectionStore
             ? Task.FromResult<IReadOnlyList<AppendResult>>([])
             : WriteAsync(writer => SqliteLog.AppendAsync(writer, _definitions, electionId, entries, ct), ct);
 
+    public Task PrepareAppendsAsync(string electionId, CancellationToken ct = default) =>
+        WriteAsync(writer => Task.FromResult(SqliteLog.Prepare(writer, electionId, _definitions)), ct);
+
     public async IAsyncEnumerable<LoggedSubmission> ReadLogAsync(StoredElection election, long afterSequence = 0,
         [EnumeratorCancellation] CancellationToken ct = default)
     {

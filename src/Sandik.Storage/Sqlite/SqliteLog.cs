@@ -42,6 +42,17 @@ internal static class SqliteLog
         return plan.Results();
     }
 
+    /// <summary>Brings the election's client-id set up to date in a read transaction; returns how many pairs it holds.</summary>
+    public static int Prepare(SqliteConnection connection, string electionId, DefinitionCache definitions)
+    {
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var logged = definitions.ClientIdsOf(electionId);
+        var last = LastSequence(connection, transaction);
+        if (last > logged.KnownThrough) CatchUp(connection, transaction, electionId, logged, last);
+        transaction.Commit();
+        return logged.Count;
+    }
+
     private static long LastSequence(SqliteConnection connection, SqliteTransaction transaction)
     {
         using var last = connection.CreateCommand();
