@@ -58,7 +58,7 @@ public sealed partial class AnomalyDetector
         _patterns = new PatternTest(Components);
         _duplicates = new DuplicateIndex(_groups, Options.DuplicateMinValid);
         var comparison = new PeerComparison(_groups, _stats, _metrics, Options);
-        _assessor = new BoxAssessor(counts, _metrics, Components, comparison, _patterns, _duplicates, _gaps, Options);
+        _assessor = new BoxAssessor(counts, _metrics, Components, comparison, _patterns, new TypoRepair(Components, _patterns.Correlations), _duplicates, _gaps, Options);
         _writer = new ReasonWriter(geography, race, Components, counts, _gaps, Options);
         foreach (var (box, gap) in sourceGaps ?? new Dictionary<int, SourceGap>()) _gaps[box] = gap;
         _raw = new double[geography.Boxes.Count * Slots];

@@ -36,6 +36,8 @@ internal sealed class ReasonWriter(ElectionGeography geography, Race race, VoteC
             reasons.Add(Swing(rising ? a.SwingUp : a.SwingDown, rising ? a.SwingUpMetric : a.SwingDownMetric, checks[(int)AnomalyCheck.Swing]));
         }
         if (checks[(int)AnomalyCheck.Pattern] >= MinSurprise) reasons.Add(Pattern(a, BestPattern(a, slots), checks[(int)AnomalyCheck.Pattern]));
+        if (checks[(int)AnomalyCheck.Transcription] >= MinSurprise && a.Typo.Kind != TypoKind.None)
+            reasons.Add(TypoReasons.Write(a.Typo, race, checks[(int)AnomalyCheck.Transcription]));
         if (checks[(int)AnomalyCheck.Sources] > 0 && sourceGaps.TryGetValue(a.Box, out var gap))
             reasons.Add(SheetReasons.Sources(gap, checks[(int)AnomalyCheck.Sources]));
         if (checks[(int)AnomalyCheck.Digits] > 0) reasons.Add(SheetReasons.Digits(a, checks[(int)AnomalyCheck.Digits]));
