@@ -55,7 +55,7 @@ public sealed partial class AnomalyDetector
         _metrics = new BoxMetrics(geography, race.Choices.Count, Components, Prior);
         _groups = new PeerGroups(geography);
         _stats = new PeerStatistics(_groups, _metrics.Count, Options.MinNeighbourhoodPeers, _metrics.Compared(Components), _metrics.SwingLevels(Components));
-        _patterns = new PatternTest(Components);
+        _patterns = new PatternTest(Components, _groups.Regions);
         _duplicates = new DuplicateIndex(_groups, Options.DuplicateMinValid);
         var comparison = new PeerComparison(_groups, _stats, _metrics, Options);
         _assessor = new BoxAssessor(counts, _metrics, Components, comparison, _patterns, new TypoRepair(Components, _patterns.Correlations), _duplicates, _gaps, Options);
@@ -159,7 +159,7 @@ public sealed partial class AnomalyDetector
         for (var box = 0; box < _counts.BoxCount; box++)
         {
             var basis = _assessor.Departures(box, z, sigma, expected);
-            correlations.Observe(basis, z);
+            correlations.Observe(basis, _groups.RegionOf(box), z);
         }
         correlations.EndFit();
     }

@@ -172,10 +172,11 @@ internal sealed class BoxAssessor(
             ((Span<PatternFit>)a.Patterns).Fill(PatternFit.None);
             return;
         }
-        patterns.BestOfEach(basis, z, sigma, expected, registered, counts.Valid(box), a.Patterns);
+        var region = comparison.Groups.RegionOf(box);
+        patterns.BestOfEach(basis, region, z, sigma, expected, registered, counts.Valid(box), a.Patterns);
         // A sheet that does not add up is already certain to be wrong; a repair is only sought on a consistent one.
         if (a.VotesMinusValid == 0 && a.ValidInvalidMinusVoted == 0)
-            a.Typo = typos.Best(basis, z, sigma, expected, registered, counts.Voted(box), counts.Valid(box), counts.Invalid(box), counts.Votes(box));
+            a.Typo = typos.Best(basis, region, z, sigma, expected, registered, counts.Voted(box), counts.Valid(box), counts.Invalid(box), counts.Votes(box));
     }
 
     private void CheckDigits(int box, ref Assessment a)

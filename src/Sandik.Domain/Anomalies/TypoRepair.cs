@@ -25,12 +25,12 @@ public sealed class TypoRepair(VoteComponents components, DepartureCorrelations 
     /// <param name="sigma">The spreads the departures were divided by.</param>
     /// <param name="expected">The box's expected turnout, choice-group shares and invalid share.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public TypoFit Best(PeerBasis basis, ReadOnlySpan<double> z, ReadOnlySpan<double> sigma, ReadOnlySpan<double> expected,
+    public TypoFit Best(PeerBasis basis, int region, ReadOnlySpan<double> z, ReadOnlySpan<double> sigma, ReadOnlySpan<double> expected,
         int registered, int voted, int valid, int invalid, ReadOnlySpan<int> votes)
     {
         if (basis == PeerBasis.None || registered <= 0 || valid <= 0 || voted <= 0) return TypoFit.None;
         var k = components.Count;
-        var inv = correlations.Inverse(basis);
+        var inv = correlations.Inverse(basis, region);
         var before = Quadratic(inv, z, k);
         Span<int> groups = stackalloc int[components.Groups];
         for (var j = 0; j < votes.Length; j++) groups[GroupOf(j)] += votes[j];
