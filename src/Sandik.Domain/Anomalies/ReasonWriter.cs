@@ -51,7 +51,9 @@ internal sealed class ReasonWriter(ElectionGeography geography, Race race, VoteC
         var best = 0;
         for (var p = 1; p < PatternTest.Kinds; p++)
         {
-            if (slots[StatisticSlot.ExtraBallots + p] > slots[StatisticSlot.ExtraBallots + best]) best = p;
+            var (surprise, top) = (slots[StatisticSlot.ExtraBallots + p], slots[StatisticSlot.ExtraBallots + best]);
+            // Equally rare patterns (a small calibration runs out of quantiles): name the one that fits best.
+            if (surprise > top || (surprise == top && a.Patterns[p].Z > a.Patterns[best].Z)) best = p;
         }
         return a.Patterns[best];
     }
