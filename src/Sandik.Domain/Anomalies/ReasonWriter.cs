@@ -65,9 +65,13 @@ internal sealed class ReasonWriter(ElectionGeography geography, Race race, VoteC
         if (surprise < MinSurprise || !s.IsKnown) return;
         var (peersEn, peersTr) = Wording.Peers(s);
         var direction = s.Z > 0 ? "high" : "low";
+        var (againstEn, againstTr) = s.OwnPrior
+            ? ($"against {Wording.PercentEn(s.Expected)} expected from {peersEn} and its own prior result",
+                $"{peersTr} ve kendi önceki sonucundan beklenen {Wording.PercentTr(s.Expected)}")
+            : ($"against a median of {Wording.PercentEn(s.Expected)} among {peersEn}", $"{peersTr} medyanı {Wording.PercentTr(s.Expected)}");
         reasons.Add(new AnomalyReason($"{code}.{direction}", check, surprise, new LocalizedText(
-            $"{Wording.CapitalTr(what.Tr)} {Wording.PercentTr(s.Value)}; {peersTr} medyanı {Wording.PercentTr(s.Expected)} ({Wording.ZTr(s.Z)}).",
-            $"{Wording.CapitalEn(what.En)} {Wording.PercentEn(s.Value)} against a median of {Wording.PercentEn(s.Expected)} among {peersEn} ({Wording.ZEn(s.Z)})."),
+            $"{Wording.CapitalTr(what.Tr)} {Wording.PercentTr(s.Value)}; {againstTr} ({Wording.ZTr(s.Z)}).",
+            $"{Wording.CapitalEn(what.En)} {Wording.PercentEn(s.Value)} {againstEn} ({Wording.ZEn(s.Z)})."),
             s.Value, s.Expected, s.Z));
     }
 
