@@ -32,7 +32,7 @@ public sealed record AnomalyOptions
     public int DuplicateMinValid { get; init; } = 50;
 
     /// <summary>Whether a box's expectation in its neighbourhood carries part of its own departure in the prior election
-    /// (see <see cref="PriorPersistence"/>).</summary>
+    /// (see <see cref="Sandik.Domain.Anomalies.PriorPersistence"/>).</summary>
     public bool PriorPersistence { get; init; } = true;
 
     public static AnomalyOptions Default { get; } = new();

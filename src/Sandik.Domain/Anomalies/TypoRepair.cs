@@ -21,6 +21,7 @@ public sealed class TypoRepair(VoteComponents components, DepartureCorrelations 
     private const int MaxDigits = 10;
 
     /// <summary>The repair that most improves the box's fit to its peers; <see cref="TypoFit.None"/> when none does.</summary>
+    /// <param name="region">The box's region, whose correlations measure the distance (-1: the country's).</param>
     /// <param name="z">The box's standardised departures, one per pattern dimension.</param>
     /// <param name="sigma">The spreads the departures were divided by.</param>
     /// <param name="expected">The box's expected turnout, choice-group shares and invalid share.</param>
