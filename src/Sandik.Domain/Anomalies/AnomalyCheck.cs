@@ -23,6 +23,8 @@ public enum AnomalyCheck
     Digits,
     /// <summary>The same counts as another box of the district.</summary>
     Duplicate,
+    /// <summary>Two digits of a count, or two neighbouring columns, swapped back would make the box look like its peers.</summary>
+    Transcription,
 }
 
 public static class AnomalyChecks
@@ -42,6 +44,7 @@ public static class AnomalyChecks
         AnomalyCheck.Sources => "sources",
         AnomalyCheck.Digits => "digits",
         AnomalyCheck.Duplicate => "duplicate",
+        AnomalyCheck.Transcription => "transcription",
         _ => throw new ArgumentOutOfRangeException(nameof(check)),
     };
 

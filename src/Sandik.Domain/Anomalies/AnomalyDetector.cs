@@ -54,11 +54,12 @@ public sealed partial class AnomalyDetector
         Prior = prior is null ? null : PriorBaseline.Align(geography, race, prior);
         _metrics = new BoxMetrics(geography, race.Choices.Count, Components, Prior);
         _groups = new PeerGroups(geography);
-        _stats = new PeerStatistics(_groups, _metrics.Count, Options.MinNeighbourhoodPeers, _metrics.Compared(Components), _metrics.SwingLevels(Components));
-        _patterns = new PatternTest(Components);
+        _stats = new PeerStatistics(_groups, _metrics.Count, Options.MinNeighbourhoodPeers, _metrics.Compared(Components), _metrics.SwingLevels(Components),
+            withPersistence: Options.PriorPersistence);
+        _patterns = new PatternTest(Components, _groups.Regions);
         _duplicates = new DuplicateIndex(_groups, Options.DuplicateMinValid);
         var comparison = new PeerComparison(_groups, _stats, _metrics, Options);
-        _assessor = new BoxAssessor(counts, _metrics, Components, comparison, _patterns, _duplicates, _gaps, Options);
+        _assessor = new BoxAssessor(counts, _metrics, Components, comparison, _patterns, new TypoRepair(Components, _patterns.Correlations), _duplicates, _gaps, Options);
         _writer = new ReasonWriter(geography, race, Components, counts, _gaps, Options);
         foreach (var (box, gap) in sourceGaps ?? new Dictionary<int, SourceGap>()) _gaps[box] = gap;
         _raw = new double[geography.Boxes.Count * Slots];
@@ -159,7 +160,7 @@ public sealed partial class AnomalyDetector
         for (var box = 0; box < _counts.BoxCount; box++)
         {
             var basis = _assessor.Departures(box, z, sigma, expected);
-            correlations.Observe(basis, z);
+            correlations.Observe(basis, _groups.RegionOf(box), z);
         }
         correlations.EndFit();
     }

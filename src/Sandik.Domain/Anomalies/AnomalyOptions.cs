@@ -31,5 +31,9 @@ public sealed record AnomalyOptions
     /// <summary>Fewest valid votes for two boxes with identical counts to be called copies.</summary>
     public int DuplicateMinValid { get; init; } = 50;
 
+    /// <summary>Whether a box's expectation in its neighbourhood carries part of its own departure in the prior election
+    /// (see <see cref="Sandik.Domain.Anomalies.PriorPersistence"/>).</summary>
+    public bool PriorPersistence { get; init; } = true;
+
     public static AnomalyOptions Default { get; } = new();
 }

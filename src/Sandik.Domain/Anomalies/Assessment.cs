@@ -36,6 +36,9 @@ internal struct Assessment
     public PatternFits Patterns;
     public PeerBasis PatternBasis;
 
+    /// <summary>The slip of the pen that best explains the box's departure from its peers, if any.</summary>
+    public TypoFit Typo;
+
     /// <summary>How many sizeable counts there are, and how many of them are multiples of 10 and of 5.</summary>
     public int DigitCounts, Tens, Fives;
 

@@ -12,6 +12,7 @@ internal sealed class BoxAssessor(
     VoteComponents components,
     PeerComparison comparison,
     PatternTest patterns,
+    TypoRepair typos,
     DuplicateIndex duplicates,
     IReadOnlyDictionary<int, SourceGap> sourceGaps,
     AnomalyOptions options)
@@ -65,6 +66,8 @@ internal sealed class BoxAssessor(
         raw[StatisticSlot.Sources] = a.SourceGap;
         raw[StatisticSlot.Digits] = DigitSurprise(a);
         raw[StatisticSlot.Duplicate] = a.DuplicateOf >= 0 ? 1 : 0;
+        raw[StatisticSlot.Transcription] = a.Typo.Z;
+        basis[StatisticSlot.Transcription] = (byte)a.PatternBasis;
     }
 
     private static void Directional(Standing up, Standing down, int upSlot, int downSlot, Span<double> raw, Span<byte> basis)
@@ -163,8 +166,17 @@ internal sealed class BoxAssessor(
         Span<double> expected = stackalloc double[_components.Count];
         var basis = Departures(box, z, sigma, expected);
         a.PatternBasis = basis;
-        if (basis != PeerBasis.None && registered > 0) patterns.BestOfEach(basis, z, sigma, expected, registered, counts.Valid(box), a.Patterns);
-        else ((Span<PatternFit>)a.Patterns).Fill(PatternFit.None);
+        a.Typo = TypoFit.None;
+        if (basis == PeerBasis.None || registered <= 0)
+        {
+            ((Span<PatternFit>)a.Patterns).Fill(PatternFit.None);
+            return;
+        }
+        var region = comparison.Groups.RegionOf(box);
+        patterns.BestOfEach(basis, region, z, sigma, expected, registered, counts.Valid(box), a.Patterns);
+        // A sheet that does not add up is already certain to be wrong; a repair is only sought on a consistent one.
+        if (a.VotesMinusValid == 0 && a.ValidInvalidMinusVoted == 0)
+            a.Typo = typos.Best(basis, region, z, sigma, expected, registered, counts.Voted(box), counts.Valid(box), counts.Invalid(box), counts.Votes(box));
     }
 
     private void CheckDigits(int box, ref Assessment a)

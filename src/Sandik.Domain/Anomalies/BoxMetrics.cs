@@ -37,6 +37,9 @@ public sealed class BoxMetrics
 
     public bool HasPrior => _prior is not null;
 
+    /// <summary>Whether the box's prior is the same box (not its neighbourhood's result).</summary>
+    public bool HasOwnPrior(int box) => _prior is not null && _prior.MatchOf(box) == PriorMatch.Box;
+
     public int Share(int choice) => FirstShare + choice;
 
     public int ShareSwing(int choice) => FirstShare + ChoiceCount + choice;

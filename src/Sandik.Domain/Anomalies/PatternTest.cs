@@ -20,11 +20,12 @@ public sealed class PatternTest
     private readonly VoteComponents _components;
     private readonly int _k;
 
-    public PatternTest(VoteComponents components)
+    /// <param name="regions">Regions with correlations of their own (see <see cref="DepartureCorrelations"/>).</param>
+    public PatternTest(VoteComponents components, int regions = 0)
     {
         _components = components;
         _k = components.Count;
-        Correlations = new DepartureCorrelations(_k);
+        Correlations = new DepartureCorrelations(_k, regions);
     }
 
     /// <summary>How departures correlate, per basis; refreshed by the owner before boxes are tested.</summary>
@@ -34,16 +35,17 @@ public sealed class PatternTest
     /// For each pattern kind (indexed by <see cref="ManipulationPattern"/> − 1), the direction with the largest
     /// statistic among those that shift the box in their own sense; <see cref="PatternFit.None"/> when none does.
     /// </summary>
+    /// <param name="region">The box's region (see <see cref="PeerGroups.RegionOf"/>), or -1 for the country's correlations.</param>
     /// <param name="z">Standardised departures, one per dimension.</param>
     /// <param name="sigma">The spreads the departures were divided by.</param>
     /// <param name="expected">The box's expected turnout, choice-group shares and invalid share.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void BestOfEach(PeerBasis basis, ReadOnlySpan<double> z, ReadOnlySpan<double> sigma, ReadOnlySpan<double> expected,
+    public void BestOfEach(PeerBasis basis, int region, ReadOnlySpan<double> z, ReadOnlySpan<double> sigma, ReadOnlySpan<double> expected,
         double registered, double valid, Span<PatternFit> best)
     {
         best[..Kinds].Fill(PatternFit.None);
         if (basis == PeerBasis.None) return;
-        var inv = Correlations.Inverse(basis);
+        var inv = Correlations.Inverse(basis, region);
         // In the box's own units: w = D⁻¹C⁻¹z and M = D⁻¹C⁻¹D⁻¹ (D the spreads), so that a shift u scores uᵀw / √(uᵀMu).
         Span<double> w = stackalloc double[_k];
         Span<double> m = stackalloc double[_k * _k];

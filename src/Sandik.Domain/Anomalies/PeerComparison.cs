@@ -82,6 +82,10 @@ public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxM
     {
         // For a swing the box's own level is known, and with it where the box started.
         var median = double.IsNaN(level) ? stats.Median(area, metric) : stats.ExpectedSwing(area, metric, level - value);
+        // A neighbourhood's median is taken with each box's persistent part out; this box's own part goes back in.
+        var own = basis == PeerBasis.Neighbourhood && double.IsNaN(level) && stats.Persistence is { } persistence
+            ? persistence.Adjustment(metrics, box, metric) : 0;
+        median += own;
         var sigma = stats.Sigma(area, metric);
         var n = stats.Count(area, metric);
         if (basis == PeerBasis.Neighbourhood)
@@ -93,6 +97,6 @@ public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxM
         // Sampling noise of a proportion p over the denominator: p is the peers' level, or the box's own for a swing.
         var p = Math.Clamp(double.IsNaN(level) ? median : level, Math.Min(1.0 / denominator, 0.5), 0.5);
         var floor = Math.Sqrt(p * (1 - p) / denominator);
-        return new Standing(value, median, Math.Max(sigma, floor), n, area, basis);
+        return new Standing(value, median, Math.Max(sigma, floor), n, area, basis, own != 0);
     }
 }

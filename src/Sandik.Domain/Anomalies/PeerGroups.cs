@@ -11,6 +11,7 @@ public sealed class PeerGroups
 {
     private readonly int[] _neighbourhoodOf;
     private readonly int[] _districtOf;
+    private readonly int[] _regionOf;
     private readonly int[] _start;
     private readonly int[] _members;
 
@@ -26,15 +27,20 @@ public sealed class PeerGroups
         var boxes = geography.Boxes;
         _neighbourhoodOf = new int[boxes.Count];
         _districtOf = new int[boxes.Count];
+        _regionOf = new int[boxes.Count];
+        // Regions are the areas just below the root (provinces), when there is a level between them and the districts.
+        var regions = new Dictionary<int, int>();
         var sizes = new int[geography.Areas.Count + 1];
         foreach (var box in boxes)
         {
             var chain = geography.ChainOf(box.Index);
             _neighbourhoodOf[box.Index] = chain[leaf];
             _districtOf[box.Index] = chain[district];
+            _regionOf[box.Index] = district > 1 ? RegionIndex(regions, chain[1]) : -1;
             sizes[chain[leaf]]++;
             if (district != leaf) sizes[chain[district]]++;
         }
+        Regions = regions.Count;
         _start = new int[sizes.Length];
         for (var a = 1; a < sizes.Length; a++) _start[a] = _start[a - 1] + sizes[a - 1];
         _members = new int[_start[^1]];
@@ -48,9 +54,21 @@ public sealed class PeerGroups
 
     public ElectionGeography Geography { get; }
 
+    private static int RegionIndex(Dictionary<int, int> regions, int area)
+    {
+        if (!regions.TryGetValue(area, out var index)) regions[area] = index = regions.Count;
+        return index;
+    }
+
     public int NeighbourhoodLevel { get; }
 
     public int DistrictLevel { get; }
+
+    /// <summary>How many regions (provinces) there are; 0 when the geography has no level between the root and the districts.</summary>
+    public int Regions { get; }
+
+    /// <summary>The box's region (a compact index of its province), or -1.</summary>
+    public int RegionOf(int box) => _regionOf[box];
 
     public int NeighbourhoodOf(int box) => _neighbourhoodOf[box];
 

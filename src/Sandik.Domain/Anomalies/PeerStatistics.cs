@@ -20,6 +20,7 @@ public sealed class PeerStatistics
     private readonly double[] _slope;
     private readonly double[] _meanPrior;
     private readonly Dictionary<int, int> _levelOfSwing;
+    private readonly PriorPersistence? _persistence;
     private double[] _scratch = new double[256];
     private double[] _priors = new double[256];
 
@@ -27,9 +28,10 @@ public sealed class PeerStatistics
     /// <param name="levelOfSwing">For each swing metric, the level metric it is the change of: a district's swings are
     /// then taken relative to where each box started (see <see cref="ExpectedSwing"/>).</param>
     public PeerStatistics(PeerGroups groups, int metricCount, int minNeighbourhoodPeers, IReadOnlyList<int>? used = null,
-        IReadOnlyDictionary<int, int>? levelOfSwing = null)
+        IReadOnlyDictionary<int, int>? levelOfSwing = null, bool withPersistence = false)
     {
         _levelOfSwing = levelOfSwing is null ? [] : new Dictionary<int, int>(levelOfSwing);
+        _persistence = withPersistence && levelOfSwing is not null ? new PriorPersistence(groups, metricCount, levelOfSwing) : null;
         _groups = groups;
         _metrics = metricCount;
         _used = [.. used ?? Enumerable.Range(0, metricCount)];
@@ -72,9 +74,22 @@ public sealed class PeerStatistics
     /// (NaN when none is).</summary>
     public double TypicalNeighbourhoodSigma(int district, int metric) => _typical[district * _metrics + metric];
 
+    /// <summary>How a box's own prior departure carries over, when the statistics take it into account.</summary>
+    public PriorPersistence? Persistence => _persistence;
+
     public void RefreshAll(BoxMetrics metrics)
     {
+        _persistence?.Reset();
         foreach (var area in _groups.GroupAreas()) Refresh(area, metrics);
+        if (_persistence is not null && metrics.HasPrior)
+        {
+            // The slopes come from the plain medians; the neighbourhoods are then measured with the persistent part out.
+            _persistence.Fit(this, metrics);
+            foreach (var area in _groups.GroupAreas())
+            {
+                if (_groups.Geography.Areas[area].Level == _groups.NeighbourhoodLevel) Refresh(area, metrics);
+            }
+        }
         RefreshTypicalSpreads();
     }
 
@@ -89,10 +104,11 @@ public sealed class PeerStatistics
         {
             if (isDistrict && _levelOfSwing.TryGetValue(m, out var level) && RefreshSwing(area, m, level, members, metrics)) continue;
             var n = 0;
+            var persistent = !isDistrict && _persistence is not null && _persistence.Slope(m) != 0;
             foreach (var box in members)
             {
                 var value = metrics[box, m];
-                if (!double.IsNaN(value)) _scratch[n++] = value;
+                if (!double.IsNaN(value)) _scratch[n++] = persistent ? value - _persistence!.Adjustment(metrics, box, m) : value;
             }
             var (median, sigma) = RobustStats.MedianAndSigma(_scratch.AsSpan(0, n));
             var at = area * _metrics + m;

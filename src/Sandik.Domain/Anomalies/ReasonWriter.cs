@@ -36,6 +36,8 @@ internal sealed class ReasonWriter(ElectionGeography geography, Race race, VoteC
             reasons.Add(Swing(rising ? a.SwingUp : a.SwingDown, rising ? a.SwingUpMetric : a.SwingDownMetric, checks[(int)AnomalyCheck.Swing]));
         }
         if (checks[(int)AnomalyCheck.Pattern] >= MinSurprise) reasons.Add(Pattern(a, BestPattern(a, slots), checks[(int)AnomalyCheck.Pattern]));
+        if (checks[(int)AnomalyCheck.Transcription] >= MinSurprise && a.Typo.Kind != TypoKind.None)
+            reasons.Add(TypoReasons.Write(a.Typo, race, checks[(int)AnomalyCheck.Transcription]));
         if (checks[(int)AnomalyCheck.Sources] > 0 && sourceGaps.TryGetValue(a.Box, out var gap))
             reasons.Add(SheetReasons.Sources(gap, checks[(int)AnomalyCheck.Sources]));
         if (checks[(int)AnomalyCheck.Digits] > 0) reasons.Add(SheetReasons.Digits(a, checks[(int)AnomalyCheck.Digits]));
@@ -49,7 +51,9 @@ internal sealed class ReasonWriter(ElectionGeography geography, Race race, VoteC
         var best = 0;
         for (var p = 1; p < PatternTest.Kinds; p++)
         {
-            if (slots[StatisticSlot.ExtraBallots + p] > slots[StatisticSlot.ExtraBallots + best]) best = p;
+            var (surprise, top) = (slots[StatisticSlot.ExtraBallots + p], slots[StatisticSlot.ExtraBallots + best]);
+            // Equally rare patterns (a small calibration runs out of quantiles): name the one that fits best.
+            if (surprise > top || (surprise == top && a.Patterns[p].Z > a.Patterns[best].Z)) best = p;
         }
         return a.Patterns[best];
     }
@@ -61,9 +65,13 @@ internal sealed class ReasonWriter(ElectionGeography geography, Race race, VoteC
         if (surprise < MinSurprise || !s.IsKnown) return;
         var (peersEn, peersTr) = Wording.Peers(s);
         var direction = s.Z > 0 ? "high" : "low";
+        var (againstEn, againstTr) = s.OwnPrior
+            ? ($"against {Wording.PercentEn(s.Expected)} expected from {peersEn} and its own prior result",
+                $"{peersTr} ve kendi önceki sonucundan beklenen {Wording.PercentTr(s.Expected)}")
+            : ($"against a median of {Wording.PercentEn(s.Expected)} among {peersEn}", $"{peersTr} medyanı {Wording.PercentTr(s.Expected)}");
         reasons.Add(new AnomalyReason($"{code}.{direction}", check, surprise, new LocalizedText(
-            $"{Wording.CapitalTr(what.Tr)} {Wording.PercentTr(s.Value)}; {peersTr} medyanı {Wording.PercentTr(s.Expected)} ({Wording.ZTr(s.Z)}).",
-            $"{Wording.CapitalEn(what.En)} {Wording.PercentEn(s.Value)} against a median of {Wording.PercentEn(s.Expected)} among {peersEn} ({Wording.ZEn(s.Z)})."),
+            $"{Wording.CapitalTr(what.Tr)} {Wording.PercentTr(s.Value)}; {againstTr} ({Wording.ZTr(s.Z)}).",
+            $"{Wording.CapitalEn(what.En)} {Wording.PercentEn(s.Value)} {againstEn} ({Wording.ZEn(s.Z)})."),
             s.Value, s.Expected, s.Z));
     }
 

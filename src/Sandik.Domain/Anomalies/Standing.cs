@@ -18,7 +18,9 @@ public enum PeerBasis : byte
 /// <param name="Sigma">The spread used: the peers' MAD as a standard deviation, steadied and floored by sampling noise.</param>
 /// <param name="Peers">How many peer values the median was taken over.</param>
 /// <param name="Area">The peer group's area (a neighbourhood or a district).</param>
-public readonly record struct Standing(double Value, double Expected, double Sigma, int Peers, int Area, PeerBasis Basis)
+/// <param name="OwnPrior">Whether the expectation carries part of the box's own departure in the prior election
+/// (see <see cref="PriorPersistence"/>), so that it is no longer the peers' plain median.</param>
+public readonly record struct Standing(double Value, double Expected, double Sigma, int Peers, int Area, PeerBasis Basis, bool OwnPrior = false)
 {
     public static readonly Standing None = new(double.NaN, double.NaN, double.NaN, 0, -1, PeerBasis.None);
 

@@ -10,9 +10,9 @@ public static class StatisticSlot
 {
     public const int Arithmetic = 0, Register = 1, FullTurnout = 2, TurnoutHigh = 3, TurnoutLow = 4, InvalidHigh = 5, InvalidLow = 6,
         ShareHigh = 7, ShareLow = 8, SwingUp = 9, SwingDown = 10, ExtraBallots = 11, Flip = 12, Inflation = 13,
-        Invalidation = 14, Removal = 15, Sources = 16, Digits = 17, Duplicate = 18;
+        Invalidation = 14, Removal = 15, Sources = 16, Digits = 17, Duplicate = 18, Transcription = 19;
 
-    public const int Count = 19;
+    public const int Count = 20;
 
     private static readonly AnomalyCheck[] Checks =
     [
@@ -20,6 +20,7 @@ public static class StatisticSlot
         AnomalyCheck.InvalidShare, AnomalyCheck.InvalidShare, AnomalyCheck.ChoiceShare, AnomalyCheck.ChoiceShare,
         AnomalyCheck.Swing, AnomalyCheck.Swing, AnomalyCheck.Pattern, AnomalyCheck.Pattern, AnomalyCheck.Pattern,
         AnomalyCheck.Pattern, AnomalyCheck.Pattern, AnomalyCheck.Sources, AnomalyCheck.Digits, AnomalyCheck.Duplicate,
+        AnomalyCheck.Transcription,
     ];
 
     private static readonly int[] SlotsPerCheck = AnomalyChecks.All.Select(c => Checks.Count(x => x == c)).ToArray();
@@ -42,5 +43,5 @@ public static class StatisticSlot
     };
 
     /// <summary>Whether the slot is calibrated on the boxes (as opposed to having a surprise fixed by construction).</summary>
-    public static bool IsStatistical(int slot) => slot is >= Register and <= Removal;
+    public static bool IsStatistical(int slot) => slot is (>= Register and <= Removal) or Transcription;
 }

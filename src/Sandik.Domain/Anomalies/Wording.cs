@@ -5,8 +5,8 @@ namespace Sandik.Domain.Anomalies;
 /// <summary>Number formats for reasons: Turkish puts the percent sign first and uses a decimal comma.</summary>
 internal static class Wording
 {
-    private static readonly CultureInfo Tr = CultureInfo.GetCultureInfo("tr-TR");
-    private static readonly CultureInfo En = CultureInfo.InvariantCulture;
+    public static readonly CultureInfo Tr = CultureInfo.GetCultureInfo("tr-TR");
+    public static readonly CultureInfo En = CultureInfo.InvariantCulture;
 
     public static string PercentEn(double ratio) => (ratio * 100).ToString("0.0", En) + "%";
 

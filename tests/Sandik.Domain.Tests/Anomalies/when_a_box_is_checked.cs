@@ -89,7 +89,8 @@ public sealed class when_a_box_is_checked
         });
 
         box.Reasons.ShouldContain(r => r.Code == "invalid.high");
-        box.Reasons.ShouldContain(r => r.Code == "pattern.invalidation" && r.Text.En.Contains("votes of P were made invalid"));
+        box.Reasons.ShouldContain(r => r.Code == "pattern.invalidation" && r.Text.En.Contains("votes of P were made invalid"),
+            string.Join(" | ", box.Reasons.Select(r => $"{r.Code} {r.Surprise:F2} {r.Text.En}")) + " / " + string.Join(";", AnomalyChecks.All.Select(c => $"{c.Id()}={box.SurpriseOf(c):F2}")));
     }
 
     [Fact]
