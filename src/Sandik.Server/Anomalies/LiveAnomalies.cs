@@ -1,0 +1,183 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sandik.Domain.Anomalies;
+using Sandik.Domain.Reconciliation;
+using Sandik.Domain.Tallies;
+using Sandik.Server.Hosting;
+using Sandik.Server.Live;
+
+namespace Sandik.Server.Anomalies;
+
+/// <summary>
+/// A live <see cref="AnomalyDetector"/> for the default race, all sources reconciled by trust. Once the election is
+/// loaded it scans every box in the background; then ingest only queues the boxes it changed (<see cref="Changed"/>,
+/// a set insert), and a background loop rescores them one by one (<see cref="AnomalyDetector.Submit"/>, microseconds
+/// each) and recomputes all statistics when enough boxes changed or enough time passed
+/// (<see cref="LiveAnomalyOptions"/>). Readers rescore whatever is still queued first, so a ranking never lags the
+/// counted tallies; only its statistics may be up to one refresh old (<see cref="Status"/> says how old).
+/// Thread-safe: ingest, the background loop and any number of readers may call at once.
+/// </summary>
+public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServerOptions> options, TimeProvider time, ILogger<LiveAnomalies> logger)
+    : BackgroundService
+{
+    private readonly Lock _queueGate = new();
+    private readonly Lock _scoreGate = new();
+    private HashSet<int> _queued = [];
+    private volatile AnomalyDetector? _detector;
+    private bool _builtBlind;
+    private DateTimeOffset? _refreshedAt;
+    private long _version;
+
+    private LiveAnomalyOptions Options => options.Value.Anomalies;
+
+    /// <summary>Queues the boxes of one commit for rescoring; cheap, called on the ingest path.</summary>
+    /// <remarks>
+    /// Every change is queued, not only changes of the counted tally: a lower-ranked source's copy can open or close
+    /// a disagreement. A change of another race queues the same box index of the default race, which is rescored for
+    /// nothing (microseconds).
+    /// </remarks>
+    public void Changed(IReadOnlyList<BoxChange> changes)
+    {
+        if (changes.Count == 0) return;
+        lock (_queueGate)
+        {
+            foreach (var change in changes) _queued.Add(change.BoxIndex);
+        }
+    }
+
+    /// <summary>How current the ranking is.</summary>
+    public AnomalyStatus Status
+    {
+        get
+        {
+            var detector = _detector;
+            var withPrior = host.Prior is not null;
+            if (detector is null) return AnomalyStatus.NotReady(withPrior);
+            int queued;
+            lock (_queueGate) queued = _queued.Count;
+            var scored = ScoredBoxes(detector);
+            return new AnomalyStatus(true, scored, FlaggedCount(scored), _refreshedAt, detector.LastRefresh.TotalMilliseconds,
+                detector.PendingSinceRefresh, queued, withPrior);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            Build();
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "The anomaly ranking could not be built; anomalies stay unavailable");
+            return;
+        }
+        using var timer = new PeriodicTimer(Options.RescoreInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                Rescore();
+                if (RefreshDue()) Refresh();
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Rescoring anomalies failed; the ranking keeps its last state");
+            }
+        }
+    }
+
+    /// <summary>A new detector over every counted tally, fully scanned.</summary>
+    private void Build()
+    {
+        var live = host.DefaultRace;
+        // Whatever was applied so far is read below; what is applied from now on is queued and rescored again.
+        lock (_queueGate) _queued.Clear();
+        var (counts, gaps) = LiveInput.From(live, SourceView.All(live.Sources));
+        var prior = host.Prior?.Anomalies;
+        var detector = new AnomalyDetector(live.Geography, live.Race, counts, prior, sourceGaps: gaps);
+        detector.Refresh();
+        lock (_scoreGate)
+        {
+            // Without counts or a prior the detector cannot tell the major choices yet: build it again at the next refresh.
+            _builtBlind = prior is null && !AnyReported(counts);
+            _detector = detector;
+            _refreshedAt = time.GetUtcNow();
+            Interlocked.Increment(ref _version);
+        }
+        logger.LogInformation("Anomalies: {Boxes} boxes ranked in {Ms} ms{Prior}", ScoredBoxes(detector), (long)detector.LastRefresh.TotalMilliseconds,
+            prior is null ? "" : ", with the prior election");
+    }
+
+    /// <summary>Rescores the boxes queued by ingest against the last refresh's statistics.</summary>
+    private void Rescore()
+    {
+        lock (_scoreGate)
+        {
+            if (_detector is not { } detector) return;
+            HashSet<int> boxes;
+            lock (_queueGate)
+            {
+                if (_queued.Count == 0) return;
+                boxes = _queued;
+                _queued = [];
+            }
+            var live = host.DefaultRace;
+            var view = SourceView.All(live.Sources);
+            var choices = live.Race.Choices.Select(c => c.Id).ToList();
+            foreach (var box in boxes)
+            {
+                if (live.CountedTally(box, view) is not { } counted) continue;
+                var gap = live.StatusOf(box, view) == BoxStatus.Conflict ? SourceGap.From(live.Explain(box, view), choices) : null;
+                detector.Submit(box, counted.Tally, gap);
+            }
+            Interlocked.Increment(ref _version);
+        }
+    }
+
+    private bool RefreshDue()
+    {
+        if (_detector is not { } detector || detector.PendingSinceRefresh == 0) return false;
+        return detector.PendingSinceRefresh >= Options.RefreshAfterBoxes || time.GetUtcNow() - _refreshedAt >= Options.RefreshInterval;
+    }
+
+    /// <summary>Recomputes every statistic and score (about a second for the whole country).</summary>
+    public void Refresh()
+    {
+        if (_builtBlind)
+        {
+            Build();
+            return;
+        }
+        lock (_scoreGate)
+        {
+            if (_detector is not { } detector) return;
+            detector.Refresh();
+            _refreshedAt = time.GetUtcNow();
+            Interlocked.Increment(ref _version);
+        }
+    }
+
+    private static bool AnyReported(BoxCounts counts)
+    {
+        for (var box = 0; box < counts.BoxCount; box++)
+        {
+            if (counts.IsReported(box)) return true;
+        }
+        return false;
+    }
+
+    private static int ScoredBoxes(AnomalyDetector detector)
+    {
+        var scored = 0;
+        foreach (var score in detector.Scores())
+        {
+            if (!double.IsNaN(score)) scored++;
+        }
+        return scored;
+    }
+
+    private int FlaggedCount(int scored) => scored == 0 ? 0 : Math.Max(1, (int)Math.Ceiling(Options.FlaggedShare * scored));
+}
