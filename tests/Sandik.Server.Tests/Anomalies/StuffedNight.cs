@@ -53,18 +53,8 @@ public sealed class StuffedNight : IAsyncLifetime
         });
     }
 
-    /// <summary>Waits until the ranking's status (as the list endpoint gives it) satisfies a condition.</summary>
-    public async Task<JsonElement> WaitAsync(Func<JsonElement, bool> until, string query = "top=1")
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var listing = await Json.GetAsync(Server.Http, "api/v1/anomalies?" + query);
-            if (until(listing.GetProperty("status"))) return listing;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The anomaly ranking did not get there: " + listing.GetProperty("status"));
-            await Task.Delay(100);
-        }
-    }
+    /// <summary>Waits until the ranking's status satisfies a condition.</summary>
+    public Task<JsonElement> WaitAsync(Func<JsonElement, bool> until, string query = "top=1") => Ranking.WaitAsync(Server.Http, until, query);
 
     public async ValueTask DisposeAsync()
     {
