@@ -28,6 +28,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
     private bool _builtBlind;
     private DateTimeOffset? _refreshedAt;
     private long _version;
+    private event Action? Refreshed;
 
     private LiveAnomalyOptions Options => options.Value.Anomalies;
 
@@ -44,6 +45,17 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
         {
             foreach (var change in changes) _queued.Add(change.BoxIndex);
         }
+    }
+
+    /// <summary>
+    /// Calls back after every full scan (the first one, and each refresh) until the returned handle is disposed: the
+    /// screens follow tallies through <see cref="LiveNotifier"/>, but a refresh can reorder boxes when no tally changed.
+    /// The callback runs on the background loop; it must hand its work to its own dispatcher.
+    /// </summary>
+    public IDisposable OnRefresh(Action callback)
+    {
+        Refreshed += callback;
+        return new Subscription(() => Refreshed -= callback);
     }
 
     /// <summary>How current the ranking is.</summary>
@@ -107,6 +119,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
             _refreshedAt = time.GetUtcNow();
             Interlocked.Increment(ref _version);
         }
+        Refreshed?.Invoke();
         logger.LogInformation("Anomalies: {Boxes} boxes ranked in {Ms} ms{Prior}", ScoredBoxes(detector), (long)detector.LastRefresh.TotalMilliseconds,
             prior is null ? "" : ", with the prior election");
     }
@@ -158,6 +171,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
             _refreshedAt = time.GetUtcNow();
             Interlocked.Increment(ref _version);
         }
+        Refreshed?.Invoke();
     }
 
     private static bool AnyReported(BoxCounts counts)
@@ -177,6 +191,11 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
             if (!double.IsNaN(score)) scored++;
         }
         return scored;
+    }
+
+    private sealed class Subscription(Action unsubscribe) : IDisposable
+    {
+        public void Dispose() => unsubscribe();
     }
 
     private int FlaggedCount(int scored) => scored == 0 ? 0 : Math.Max(1, (int)Math.Ceiling(Options.FlaggedShare * scored));
