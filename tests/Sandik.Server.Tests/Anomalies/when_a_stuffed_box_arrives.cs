@@ -112,4 +112,14 @@ public sealed class when_a_stuffed_box_arrives(StuffedNight night, ITestOutputHe
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await unknown.Content.ReadAsStringAsync(Ct)).ShouldContain("invalid-share");
     }
+
+    [Fact]
+    public async Task the_api_is_described_in_openapi()
+    {
+        var description = await night.Server.Http.GetStringAsync("openapi/v1.json", Ct);
+
+        foreach (var path in new[] { "/api/v1/anomalies", "/api/v1/anomalies.csv", "/api/v1/anomalies/reinforcement", "/api/v1/anomalies/map" })
+            description.ShouldContain($"\"{path}\"");
+        description.ShouldContain("min-score");
+    }
 }
