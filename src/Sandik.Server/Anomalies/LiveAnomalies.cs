@@ -28,6 +28,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
     private bool _builtBlind;
     private DateTimeOffset? _refreshedAt;
     private long _version;
+    private volatile int _scored;
     private event Action? Refreshed;
 
     private LiveAnomalyOptions Options => options.Value.Anomalies;
@@ -68,7 +69,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
             if (detector is null) return AnomalyStatus.NotReady(withPrior);
             int queued;
             lock (_queueGate) queued = _queued.Count;
-            var scored = ScoredBoxes(detector);
+            var scored = _scored;
             return new AnomalyStatus(true, scored, FlaggedCount(scored), _refreshedAt, detector.LastRefresh.TotalMilliseconds,
                 detector.PendingSinceRefresh, queued, withPrior);
         }
@@ -102,31 +103,38 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
     }
 
     /// <summary>A new detector over every counted tally, fully scanned.</summary>
+    /// <remarks>
+    /// Holds the scoring lock throughout, so no queued box is rescored on a detector about to be replaced. The first
+    /// build blocks no reader: until a detector exists, readers do not take the lock.
+    /// </remarks>
     private void Build()
     {
-        var live = host.DefaultRace;
-        // Whatever was applied so far is read below; what is applied from now on is queued and rescored again.
-        lock (_queueGate) _queued.Clear();
-        var (counts, gaps) = LiveInput.From(live, SourceView.All(live.Sources));
+        AnomalyDetector detector;
         var prior = host.Prior?.Anomalies;
-        var detector = new AnomalyDetector(live.Geography, live.Race, counts, prior, sourceGaps: gaps);
-        detector.Refresh();
         lock (_scoreGate)
         {
+            var live = host.DefaultRace;
+            // Whatever was applied so far is read below; what is applied from now on is queued and rescored again.
+            lock (_queueGate) _queued.Clear();
+            var (counts, gaps) = LiveInput.From(live, SourceView.All(live.Sources));
+            detector = new AnomalyDetector(live.Geography, live.Race, counts, prior, sourceGaps: gaps);
+            detector.Refresh();
             // Without counts or a prior the detector cannot tell the major choices yet: build it again at the next refresh.
             _builtBlind = prior is null && !AnyReported(counts);
+            _scored = ScoredBoxes(detector);
             _detector = detector;
             _refreshedAt = time.GetUtcNow();
             Interlocked.Increment(ref _version);
         }
         Refreshed?.Invoke();
-        logger.LogInformation("Anomalies: {Boxes} boxes ranked in {Ms} ms{Prior}", ScoredBoxes(detector), (long)detector.LastRefresh.TotalMilliseconds,
+        logger.LogInformation("Anomalies: {Boxes} boxes ranked in {Ms} ms{Prior}", _scored, (long)detector.LastRefresh.TotalMilliseconds,
             prior is null ? "" : ", with the prior election");
     }
 
     /// <summary>Rescores the boxes queued by ingest against the last refresh's statistics.</summary>
     private void Rescore()
     {
+        if (_detector is null) return;
         lock (_scoreGate)
         {
             if (_detector is not { } detector) return;
@@ -144,6 +152,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
             {
                 if (live.CountedTally(box, view) is not { } counted) continue;
                 var gap = live.StatusOf(box, view) == BoxStatus.Conflict ? SourceGap.From(live.Explain(box, view), choices) : null;
+                if (double.IsNaN(detector.ScoreOf(box))) _scored++;
                 detector.Submit(box, counted.Tally, gap);
             }
             Interlocked.Increment(ref _version);
@@ -168,6 +177,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
         {
             if (_detector is not { } detector) return;
             detector.Refresh();
+            _scored = ScoredBoxes(detector);
             _refreshedAt = time.GetUtcNow();
             Interlocked.Increment(ref _version);
         }
