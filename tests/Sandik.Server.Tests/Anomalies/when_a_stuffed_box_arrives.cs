@@ -56,7 +56,7 @@ public sealed class when_a_stuffed_box_arrives(StuffedNight night, ITestOutputHe
     }
 
     [Fact]
-    public async Task a_province_coordinator_sees_only_their_province()
+    public async Task coordinators_see_only_their_area()
     {
         await night.WaitAsync(status => status.GetProperty("pendingSinceRefresh").GetInt32() >= 1);
         var coordinator = await night.Server.SignInAsync(Roles.ProvinceCoordinator, "34");
@@ -74,6 +74,12 @@ public sealed class when_a_stuffed_box_arrives(StuffedNight night, ITestOutputHe
         asked.GetProperty("boxes").GetArrayLength().ShouldBe(0);
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ShouldAllBe(l => l.StartsWith("İstanbul,", StringComparison.Ordinal));
         map.GetProperty("areas").EnumerateArray().ShouldAllBe(a => a.GetProperty("code").GetString()!.StartsWith("34/", StringComparison.Ordinal));
+
+        var district = await night.Server.SignInAsync(Roles.DistrictCoordinator, "34/Kadıköy");
+        using var districtHttp = district.Client;
+        var narrowed = await Json.GetAsync(districtHttp, "api/v1/anomalies?area=34&top=10");
+        narrowed.GetProperty("area").GetString().ShouldBe("34/Kadıköy");
+        narrowed.GetProperty("boxes").EnumerateArray().ShouldAllBe(b => b.GetProperty("district").GetString() == "Kadıköy");
 
         var national = await Json.GetAsync(night.Server.Http, $"api/v1/anomalies?area={StuffedNight.Province}&top=1");
         national.GetProperty("boxes")[0].GetProperty("code").GetString().ShouldBe(night.Box.Code);
