@@ -162,7 +162,8 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
     private bool RefreshDue()
     {
         if (_detector is not { } detector || detector.PendingSinceRefresh == 0) return false;
-        return detector.PendingSinceRefresh >= Options.RefreshAfterBoxes || time.GetUtcNow() - _refreshedAt >= Options.RefreshInterval;
+        var since = time.GetUtcNow() - _refreshedAt;
+        return since >= Options.RefreshInterval || (since >= Options.MinRefreshGap && detector.PendingSinceRefresh >= Options.RefreshAfterBoxes);
     }
 
     /// <summary>Recomputes every statistic and score (about a second for the whole country).</summary>

@@ -6,6 +6,12 @@ public sealed class LiveAnomalyOptions
     /// <summary>Refresh once this many boxes were rescored since the last refresh.</summary>
     public int RefreshAfterBoxes { get; set; } = 5_000;
 
+    /// <summary>
+    /// Never refresh more often than this, however fast boxes arrive: a refresh costs about a second of one core, which
+    /// ingest needs more at its peak.
+    /// </summary>
+    public TimeSpan MinRefreshGap { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Refresh at least this often while boxes keep changing.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(45);
 
