@@ -10,7 +10,7 @@ public sealed class LiveAnomalyOptions
     /// Never refresh more often than this, however fast boxes arrive: a refresh costs about a second of one core, which
     /// ingest needs more at its peak.
     /// </summary>
-    public TimeSpan MinRefreshGap { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan MinRefreshGap { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Refresh at least this often while boxes keep changing.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(45);
