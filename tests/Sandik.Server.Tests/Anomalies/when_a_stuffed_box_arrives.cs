@@ -66,6 +66,7 @@ public sealed class when_a_stuffed_box_arrives(StuffedNight night, ITestOutputHe
         var asked = await Json.GetAsync(http, $"api/v1/anomalies?area={StuffedNight.Province}");
         var csv = await http.GetStringAsync("api/v1/anomalies.csv?top=20", Ct);
         var map = await Json.GetAsync(http, "api/v1/anomalies/map");
+        var screen = await http.GetStringAsync("anomalies", Ct);
 
         own.GetProperty("area").GetString().ShouldBe("34");
         var codes = own.GetProperty("boxes").EnumerateArray().Select(b => b.GetProperty("code").GetString()!).ToList();
@@ -74,6 +75,9 @@ public sealed class when_a_stuffed_box_arrives(StuffedNight night, ITestOutputHe
         asked.GetProperty("boxes").GetArrayLength().ShouldBe(0);
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ShouldAllBe(l => l.StartsWith("İstanbul,", StringComparison.Ordinal));
         map.GetProperty("areas").EnumerateArray().ShouldAllBe(a => a.GetProperty("code").GetString()!.StartsWith("34/", StringComparison.Ordinal));
+        screen.ShouldContain("data-province=\"34\"");
+        screen.ShouldNotContain("data-province=\"58\"");
+        System.Text.RegularExpressions.Regex.Matches(screen, "<option value=\"[0-9]+\"").Count.ShouldBe(1);
 
         var district = await night.Server.SignInAsync(Roles.DistrictCoordinator, "34/Kadıköy");
         using var districtHttp = district.Client;
