@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace Sandik.Cli.Anomalies;
 
-/// <summary>The JSON settings of the anomalies command's output: indented, Turkish letters unescaped.</summary>
+/// <summary>The JSON settings of the anomalies command's output: indented, camel-case names (as the server's API), Turkish letters unescaped.</summary>
 internal static class Json
 {
-    public static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sandik.Server.Anomalies;
 using Sandik.Server.Audit;
 using Sandik.Server.Components;
 using Sandik.Server.Identity;
@@ -50,6 +51,7 @@ public static class SandikServer
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
         services.AddSingleton<LiveNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveNotifier>());
+        services.AddLiveAnomalies();
         services.AddSignalR();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -95,6 +97,7 @@ public static class SandikServer
         app.MapOpenApi();
         app.MapIngest();
         app.MapResults();
+        app.MapAnomalies();
         app.MapSandikAccess();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.UseUiAssets();

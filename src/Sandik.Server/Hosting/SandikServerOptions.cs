@@ -1,3 +1,5 @@
+using Sandik.Server.Anomalies;
+
 namespace Sandik.Server.Hosting;
 
 /// <summary>How a Sandik server runs. Bound from the <c>Sandik</c> configuration section or set by the command line.</summary>
@@ -28,6 +30,9 @@ public sealed class SandikServerOptions
 
     /// <summary>Submissions per second one API key may send (token bucket, bursts up to twice that).</summary>
     public int SubmissionsPerSecondPerKey { get; set; } = 20_000;
+
+    /// <summary>How often the live anomaly ranking recomputes its statistics.</summary>
+    public LiveAnomalyOptions Anomalies { get; set; } = new();
 
     /// <summary>How long the server keeps retrying a failing store before answering 503.</summary>
     public TimeSpan StoreRetryWindow { get; set; } = TimeSpan.FromSeconds(20);

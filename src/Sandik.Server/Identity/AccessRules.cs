@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Sandik.Server.Anomalies;
 using Sandik.Server.Live;
 using Sandik.Server.Ui;
 
@@ -31,6 +32,10 @@ public static class AccessRules
         [UiEndpoints.ProvincesPath] = new(Permission.ReadResults),
         [UiEndpoints.ExportPath] = AccessRule.InArea(Permission.ReadResults, "area"),
         ["/api/v1/metrics/ingest"] = AccessRule.National(Permission.ReadOperations),
+        [AnomalyEndpoints.ListPath] = AccessRule.Filtered(Permission.ReadBoxes),
+        [AnomalyEndpoints.CsvPath] = AccessRule.Filtered(Permission.ReadBoxes),
+        [AnomalyEndpoints.ReinforcementPath] = AccessRule.Filtered(Permission.ReadBoxes),
+        [AnomalyEndpoints.MapPath] = AccessRule.Filtered(Permission.ReadBoxes),
         ["/openapi/{documentName}.json"] = new(Permission.ReadOperations),
 
         // The live channels: a SignalR hub for programs, Blazor circuits for the screens (each screen has its rule below).
@@ -47,6 +52,7 @@ public static class AccessRules
         ["/map"] = AccessRule.National(Permission.ReadResults),
         ["/sources"] = AccessRule.National(Permission.ReadResults),
         ["/conflicts"] = AccessRule.National(Permission.ReadBoxes),
+        ["/anomalies"] = AccessRule.Filtered(Permission.ReadBoxes),
         ["/areas"] = AccessRule.National(Permission.ReadResults),
         ["/areas/{*Code}"] = AccessRule.InArea(Permission.ReadResults, "Code"),
         ["/boxes"] = AccessRule.InBox(Permission.ReadBoxes, "code"),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sandik.Domain.Submissions;
+using Sandik.Server.Anomalies;
 using Sandik.Server.Hosting;
 using Sandik.Server.Live;
 using Sandik.Storage;
@@ -16,7 +17,7 @@ namespace Sandik.Server.Ingest;
 /// live state and only then completes the requests. So an acknowledgement always means "durable and visible", and
 /// a thousand concurrent submissions cost one fsync instead of a thousand. Thread-safe.
 /// </summary>
-public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNotifier notifier, IngestMetrics metrics,
+public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNotifier notifier, LiveAnomalies anomalies, IngestMetrics metrics,
     IOptions<SandikServerOptions> options, ILogger<IngestQueue> logger, TimeProvider time) : BackgroundService
 {
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(100_000)
@@ -74,6 +75,7 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         metrics.RecordVisible(fresh, time.GetUtcNow());
         metrics.RecordCommit(entries.Count);
         notifier.Changed(changes);
+        anomalies.Changed(changes);
         Acknowledge(batch, results as AppendResult[] ?? [.. results], null);
     }
 
