@@ -50,6 +50,7 @@ public sealed partial class UiText
         AnomalyCheck.Sources => L("Kaynak farkı", "Sources disagree"),
         AnomalyCheck.Digits => L("Yuvarlak sayılar", "Round counts"),
         AnomalyCheck.Duplicate => L("Kopya tutanak", "Copied sheet"),
+        AnomalyCheck.Transcription => L("Yazım hatası", "Transcription slip"),
         _ => check.Id(),
     };
 
