@@ -20,27 +20,26 @@ namespace Sandik.Server.Ingest;
 public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits, ElectionHost host, IngestQueue queue,
     TimeProvider time, IOptions<SandikServerOptions> options, ProblemExceptionHandler errors)
 {
-    public Task SubmitOneAsync(HttpContext http) => AnswerAsync(http, SubmitOneAsync);
+    public Task SubmitOneAsync(HttpContext http) => AnswerAsync(http, OneAsync(http, http.RequestAborted));
 
-    public Task SubmitBatchAsync(HttpContext http) => AnswerAsync(http, SubmitBatchAsync);
+    public Task SubmitBatchAsync(HttpContext http) => AnswerAsync(http, BatchAsync(http, http.RequestAborted));
 
-    private async Task AnswerAsync(HttpContext http, Func<HttpContext, CancellationToken, Task<IResult>> handle)
+    private async Task AnswerAsync(HttpContext http, Task<IResult> handling)
     {
         SecurityHeaders.Apply(http);
-        var ct = http.RequestAborted;
         IResult result;
         try
         {
-            result = await handle(http, ct);
+            result = await handling;
         }
-        catch (Exception e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {
             result = errors.ToProblem(http, e);
         }
         await result.ExecuteAsync(http);
     }
 
-    private async Task<IResult> SubmitOneAsync(HttpContext http, CancellationToken ct)
+    private async Task<IResult> OneAsync(HttpContext http, CancellationToken ct)
     {
         var (source, document, problem) = await ReadAsync(http, ct);
         if (problem is not null) return problem;
@@ -58,7 +57,7 @@ public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits
         }
     }
 
-    private async Task<IResult> SubmitBatchAsync(HttpContext http, CancellationToken ct)
+    private async Task<IResult> BatchAsync(HttpContext http, CancellationToken ct)
     {
         var (source, document, problem) = await ReadAsync(http, ct);
         if (problem is not null) return problem;
