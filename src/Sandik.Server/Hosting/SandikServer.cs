@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +47,7 @@ public static class SandikServer
         services.AddHostedService<OverrideSourceSetup>();
         services.AddHostedService<KeyLoader>();
         services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<KeyRateLimits>();
         services.AddSingleton<IngestQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
         services.AddSingleton<LiveNotifier>();
@@ -54,7 +55,8 @@ public static class SandikServer
         services.AddLiveAnomalies();
         services.AddSignalR();
         services.AddProblemDetails();
-        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<ProblemExceptionHandler>();
+        services.AddSingleton<IExceptionHandler>(sp => sp.GetRequiredService<ProblemExceptionHandler>());
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOperationsCentre();
@@ -65,25 +67,9 @@ public static class SandikServer
             limiter.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "1";
-                var detail = context.HttpContext.Request.Path.StartsWithSegments("/account")
-                    ? "Too many sign-in attempts from this address; wait a minute and retry."
-                    : "This API key is sending faster than its rate limit; slow down and retry.";
-                await Problems.Problems.Of(429, "Too many requests", detail).ExecuteAsync(context.HttpContext);
+                await Problems.Problems.Of(429, "Too many requests", "Too many sign-in attempts from this address; wait a minute and retry.")
+                    .ExecuteAsync(context.HttpContext);
             };
-            limiter.AddPolicy(IngestEndpoints.RateLimitPolicy, http =>
-            {
-                var presented = http.Request.Headers[IngestEndpoints.ApiKeyHeader].ToString();
-                var partition = ApiKey.IdOf(presented) ?? "no-key";
-                var rate = Math.Max(1, options.SubmissionsPerSecondPerKey);
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = rate * 2,
-                    TokensPerPeriod = Math.Max(1, rate / 10),
-                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
         });
         return services;
     }

@@ -17,20 +17,26 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
-        http.Response.OnStarting(() =>
+        http.Response.OnStarting(static state =>
         {
-            var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            // Results and personal data must not linger in shared or browser caches; files set their own policy.
-            if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
-            if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
+            Apply((HttpContext)state);
             return Task.CompletedTask;
-        });
+        }, http);
         return next(http);
     });
+
+    /// <summary>Sets the headers on a response that has not started; endpoints that run outside the middleware call it themselves.</summary>
+    public static void Apply(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // Results and personal data must not linger in shared or browser caches; files set their own policy.
+        if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
+        if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
+    }
 }

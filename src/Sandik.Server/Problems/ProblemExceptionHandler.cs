@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Sandik.Server.Ingest;
 
@@ -14,6 +15,15 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        var problem = ToProblem(context, exception);
+        context.Response.StatusCode = problem.StatusCode;
+        await problem.ExecuteAsync(context);
+        return true;
+    }
+
+    /// <summary>The answer to an exception; for endpoints that run outside the middleware (the ingest API).</summary>
+    public ProblemHttpResult ToProblem(HttpContext context, Exception exception)
+    {
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
@@ -24,8 +34,6 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         };
         if (status >= 500) logger.LogError(exception, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
         if (status == 503) context.Response.Headers.RetryAfter = "2";
-        context.Response.StatusCode = status;
-        await Problems.Of(status, title, detail).ExecuteAsync(context);
-        return true;
+        return Problems.Of(status, title, detail);
     }
 }
