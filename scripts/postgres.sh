@@ -12,8 +12,10 @@
 set -euo pipefail
 
 # One server per checkout: two checkouts on one machine (or two test runs) never stop each other's server.
+# SANDIK_POSTGRES_INSTANCE names another server of the same checkout (a test that restarts its own server uses one,
+# so that the tests sharing the main server are not cut off).
 CHECKOUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-STATE_FILE="${TMPDIR:-/tmp}/sandik-postgres-$(printf '%s' "$CHECKOUT" | cksum | cut -d' ' -f1).state"
+STATE_FILE="${TMPDIR:-/tmp}/sandik-postgres-$(printf '%s' "$CHECKOUT${SANDIK_POSTGRES_INSTANCE:+ $SANDIK_POSTGRES_INSTANCE}" | cksum | cut -d' ' -f1).state"
 DEFAULT_PORT="${SANDIK_POSTGRES_PORT:-55432}"
 DATABASE="sandik_test"
 

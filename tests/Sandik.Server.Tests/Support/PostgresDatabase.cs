@@ -18,9 +18,10 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<PostgresDatabase> CreateAsync()
+    /// <param name="server">The server's maintenance connection string; the shared test server when null.</param>
+    public static async Task<PostgresDatabase> CreateAsync(string? server = null)
     {
-        var admin = Environment.GetEnvironmentVariable("SANDIK_TEST_POSTGRES");
+        var admin = server ?? Environment.GetEnvironmentVariable("SANDIK_TEST_POSTGRES");
         if (string.IsNullOrEmpty(admin))
         {
             if (Environment.GetEnvironmentVariable("SANDIK_SKIP_POSTGRES") == "1") Assert.Skip("PostgreSQL tests skipped (SANDIK_SKIP_POSTGRES=1).");
