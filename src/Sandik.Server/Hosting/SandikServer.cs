@@ -11,6 +11,7 @@ using Sandik.Server.Identity;
 using Sandik.Server.Ingest;
 using Sandik.Server.Live;
 using Sandik.Server.Problems;
+using Sandik.Server.Projection;
 using Sandik.Server.Results;
 using Sandik.Server.Ui;
 using Sandik.Storage;
@@ -56,6 +57,7 @@ public static class SandikServer
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOperationsCentre();
+        services.AddLiveProjection();
         services.AddSandikAccess(options.Store);
         services.AddRateLimiter(limiter =>
         {
@@ -95,6 +97,7 @@ public static class SandikServer
         app.MapOpenApi();
         app.MapIngest();
         app.MapResults();
+        app.MapProjection();
         app.MapSandikAccess();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.UseUiAssets();

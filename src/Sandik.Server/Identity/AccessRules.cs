@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Sandik.Server.Live;
+using Sandik.Server.Projection;
 using Sandik.Server.Ui;
 
 namespace Sandik.Server.Identity;
@@ -30,6 +31,8 @@ public static class AccessRules
         ["/api/v1/conflicts"] = AccessRule.Filtered(Permission.ReadBoxes),
         [UiEndpoints.ProvincesPath] = new(Permission.ReadResults),
         [UiEndpoints.ExportPath] = AccessRule.InArea(Permission.ReadResults, "area"),
+        [ProjectionEndpoints.Path] = AccessRule.National(Permission.ReadResults),
+        [ProjectionEndpoints.HistoryPath] = AccessRule.National(Permission.ReadResults),
         ["/api/v1/metrics/ingest"] = AccessRule.National(Permission.ReadOperations),
         ["/openapi/{documentName}.json"] = new(Permission.ReadOperations),
 

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sandik.Domain.Projection;
+using Sandik.Domain.Tallies;
+using Sandik.Server.Live;
+
+namespace Sandik.Server.Projection;
+
+/// <summary>
+/// The live projection of each race, for the API and the screens: one <see cref="LiveProjector"/> per race (built once,
+/// off the request thread, with <see cref="ElectionHost.Prior"/>), and the latest snapshot of each source view, made
+/// again at most every <see cref="Interval"/> whatever the traffic. Projections run on the thread pool and read the
+/// live state like any reader, so ingest never waits for them. The all-sources view of the default race is kept
+/// current in the background, and each of its snapshots joins the race's <see cref="ConvergenceHistory"/>.
+/// </summary>
+/// <remarks>Thread-safe. Subscribers are called after every new snapshot, on the thread that made it.</remarks>
+public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILogger<ProjectionService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>How long after its last request a view is still made again when the count moves on.</summary>
+    private static readonly TimeSpan Watched = TimeSpan.FromSeconds(10);
+
+    private const int MaxViews = 32;
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<LiveProjector>>> _projectors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConvergenceHistory> _histories = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Race, uint Mask), ViewSlot> _views = [];
+    private readonly List<Func<Task>> _subscribers = [];
+
+    /// <summary>The latest snapshot of a view, at once (null until the first is made); starts a new one when it is stale.</summary>
+    public ProjectionSnapshot? Latest(LiveRace live, SourceView view)
+    {
+        lock (_gate) return Schedule(live, view).Serve;
+    }
+
+    /// <summary>
+    /// The snapshot of a view: the latest when it is current or less than <see cref="Interval"/> old, else a new one.
+    /// </summary>
+    public Task<ProjectionSnapshot> ProjectAsync(LiveRace live, SourceView view, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var (serve, wait) = Schedule(live, view);
+            return wait is null ? Task.FromResult(serve!) : wait.WaitAsync(ct);
+        }
+    }
+
+    /// <summary>The national convergence of a race's projection in the view of every source, fewest boxes first.</summary>
+    public IReadOnlyList<ConvergencePoint> History(LiveRace live) => HistoryOf(live).Points();
+
+    /// <summary>Calls back after every new snapshot until the returned handle is disposed.</summary>
+    public IDisposable Subscribe(Func<Task> onProjected)
+    {
+        lock (_gate) _subscribers.Add(onProjected);
+        return new Subscription(this, onProjected);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                var live = host.DefaultRace;
+                Latest(live, SourceView.All(live.Sources));
+            }
+            catch (InvalidOperationException e)
+            {
+                logger.LogDebug(e, "No projection yet: the election is not loaded.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>What to serve now, and the run to wait for when what there is may not be served; under the gate.</summary>
+    private (ProjectionSnapshot? Serve, Task<ProjectionSnapshot>? Wait) Schedule(LiveRace live, SourceView view)
+    {
+        var now = time.GetUtcNow();
+        var key = (live.Race.Id, view.Mask);
+        if (!_views.TryGetValue(key, out var slot))
+        {
+            if (_views.Count >= MaxViews) Evict();
+            _views[key] = slot = new ViewSlot();
+        }
+        slot.AskedAt = now;
+        if (slot.Snapshot is { } current && current.Version == live.Version) return (current, null);
+        var throttled = slot.Snapshot is not null && now - slot.StartedAt < Interval;
+        slot.Running ??= Start(slot, live, view, throttled ? Interval - (now - slot.StartedAt) : TimeSpan.Zero);
+        return throttled ? (slot.Snapshot, null) : (slot.Snapshot, slot.Running);
+    }
+
+    private Task<ProjectionSnapshot> Start(ViewSlot slot, LiveRace live, SourceView view, TimeSpan delay) =>
+        Task.Run(() => RunAsync(slot, live, view, delay));
+
+    private async Task<ProjectionSnapshot> RunAsync(ViewSlot slot, LiveRace live, SourceView view, TimeSpan delay)
+    {
+        ProjectionSnapshot snapshot;
+        try
+        {
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, time);
+            var projector = await ProjectorFor(live);
+            lock (_gate) slot.StartedAt = time.GetUtcNow();
+            snapshot = projector.Project(live, view);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Projection of race {Race} in view {Mask} failed", live.Race.Id, view.Mask);
+            lock (_gate) slot.Running = null;
+            throw;
+        }
+        lock (_gate)
+        {
+            slot.Snapshot = snapshot;
+            var stillAsked = time.GetUtcNow() - slot.AskedAt < Watched;
+            slot.Running = live.Version != snapshot.Version && stillAsked ? Start(slot, live, view, Interval) : null;
+        }
+        if (view.Mask == live.Sources.AllMask) HistoryOf(live).Add(snapshot, time.GetUtcNow());
+        await NotifyAsync();
+        return snapshot;
+    }
+
+    private Task<LiveProjector> ProjectorFor(LiveRace live) =>
+        _projectors.GetOrAdd(live.Race.Id, _ => new Lazy<Task<LiveProjector>>(() => Task.Run(() =>
+        {
+            var prior = host.Prior?.Projection;
+            var projector = LiveProjector.For(live, prior);
+            logger.LogInformation("Projector of race {Race} ready, prior {Prior}", live.Race.Id, prior?.ElectionId ?? "none");
+            return projector;
+        }))).Value;
+
+    private ConvergenceHistory HistoryOf(LiveRace live) => _histories.GetOrAdd(live.Race.Id, _ => new ConvergenceHistory());
+
+    /// <summary>Forgets the views nobody is waiting for but those of every source; under the gate.</summary>
+    private void Evict()
+    {
+        foreach (var (key, slot) in _views.ToList())
+        {
+            if (slot.Running is null && slot.Snapshot is not null && key.Mask != host.Race(key.Race)?.Sources.AllMask) _views.Remove(key);
+        }
+    }
+
+    private async Task NotifyAsync()
+    {
+        Func<Task>[] subscribers;
+        lock (_gate) subscribers = [.. _subscribers];
+        foreach (var subscriber in subscribers)
+        {
+            try { await subscriber(); }
+            catch (Exception e) { logger.LogDebug(e, "A projection subscriber failed"); }
+        }
+    }
+
+    private sealed class ViewSlot
+    {
+        public ProjectionSnapshot? Snapshot;
+        public Task<ProjectionSnapshot>? Running;
+        public DateTimeOffset StartedAt = DateTimeOffset.MinValue;
+        public DateTimeOffset AskedAt;
+    }
+
+    private sealed class Subscription(ProjectionService owner, Func<Task> callback) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner._gate) owner._subscribers.Remove(callback);
+        }
+    }
+}
