@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Sandik.Domain.Geography;
 using Sandik.Domain.Projection;
@@ -72,6 +73,13 @@ public sealed partial class UiText
         return note;
     }
 
+    /// <summary>A count the notes write invariantly (37,568), in Turkish (37.568).</summary>
+    private static string Count(string invariant) =>
+        long.TryParse(invariant, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) ? Turkish.N(n) : invariant;
+
+    /// <summary>A percentage the notes write invariantly (21 %), in Turkish (%21).</summary>
+    private static string Percent(string invariant) => "%" + invariant.Replace("%", "").Trim();
+
     private static readonly Regex ByLevel = new(@"^(\S+) by (.+)$");
 
     private static readonly (Regex Pattern, Func<Match, Func<string, string>, string> Turkish)[] NotePatterns =
@@ -80,9 +88,11 @@ public sealed partial class UiText
             "Önceki seçim yok: oranlar ve katılım yalnız sayılan sandıklardan, bölge bölge tahmin ediliyor; aralıklar geniş."),
         (new(@"^The prior election (\S+) shares too few choices"), (m, _) =>
             $"Önceki seçim {m.Groups[1].Value} bu seçimle çok az parti paylaşıyor: oranlar yalnız sayılan sandıklardan; önceki seçim yalnız katılım için kullanılıyor."),
-        (new(@"^(\S+) of (\S+) boxes \((\S+)\) have no prior box of the same code; their prior is their area's: (.*)\.$"), (m, level) =>
-            $"{m.Groups[2].Value} sandığın {m.Groups[1].Value} tanesinin ({m.Groups[3].Value}) önceki seçimde aynı kodlu sandığı yok; onlar için bölgelerinin önceki sonucu kullanılıyor: " +
-            string.Join(", ", m.Groups[4].Value.Split(", ").Select(part => ByLevel.Match(part) is { Success: true } b ? $"{b.Groups[1].Value} tanesi {level(b.Groups[2].Value)} düzeyinde" : part)) + "."),
+        (new(@"^(\S+) of (\S+) boxes \(([^)]+)\) have no prior box of the same code; their prior is their area's: (.*)\.$"), (m, level) =>
+            $"{Count(m.Groups[2].Value)} sandığın {Count(m.Groups[1].Value)} tanesinin ({Percent(m.Groups[3].Value)}) önceki seçimde aynı kodlu sandığı yok; " +
+            "onlar için bölgelerinin önceki sonucu kullanılıyor: " +
+            string.Join(", ", m.Groups[4].Value.Split(", ").Select(part => ByLevel.Match(part) is { Success: true } b
+                ? $"{Count(b.Groups[1].Value)} tanesi {level(b.Groups[2].Value)} düzeyinde" : part)) + "."),
         (new("^Some boxes match nothing in the prior election"), (_, _) =>
             "Bazı sandıklar önceki seçimde hiçbir şeyle eşleşmiyor: çevrelerindeki sayılmış sandıklardan tahmin ediliyorlar."),
         (new("^Nothing is counted yet"), (_, _) =>
