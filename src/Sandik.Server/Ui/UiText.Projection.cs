@@ -19,7 +19,7 @@ public sealed partial class UiText
     public string MajorityLine(int seats) => L($"Çoğunluk: {N(seats)}", $"Majority: {N(seats)}");
     public string PassesThreshold => L("Barajı geçer", "Passes threshold");
     public string WinsMajority => L("Çoğunluk", "Majority");
-    public string AboveHalf => L("Oyların yarısından fazlası", "Above half");
+    public string AboveHalf => L("Yarıdan fazla", "Above half");
     public string ProjectedTurnout => L("Tahmini katılım", "Projected turnout");
     public string PriorUsed(string election) => L($"Önceki seçim: {election}", $"Prior election: {election}");
     public string NoPrior => L("Önceki seçim yok: yalnız sayılan sandıklardan", "No prior election: from counted boxes alone");

@@ -128,6 +128,16 @@ public sealed class when_the_count_is_projected(ProjectedNight night)
         }
     }
 
+    [Fact]
+    public async Task the_openapi_document_describes_both_endpoints()
+    {
+        var paths = (await Json.GetAsync(night.Server.Http, "openapi/v1.json")).GetProperty("paths");
+
+        paths.GetProperty("/api/v1/projection").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()).ShouldBe(["race", "sources", "areas"], ignoreOrder: true);
+        paths.TryGetProperty("/api/v1/projection/history", out _).ShouldBeTrue();
+    }
+
     private async Task<IReadOnlyList<JsonElement>> HistoryReachingAsync(int boxes)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
