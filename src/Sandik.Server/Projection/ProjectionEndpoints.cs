@@ -30,7 +30,7 @@ public static class ProjectionEndpoints
         var (live, view, problem) = ResultsEndpoints.Resolved(host, race, sources);
         if (problem is not null) return problem;
         var snapshot = await projections.ProjectAsync(live!, view, ct);
-        return TypedResults.Ok(ProjectionResponse.From(snapshot, live!, view, areas ?? false));
+        return TypedResults.Ok(ProjectionResponse.From(snapshot, live!, view, areas ?? false, projections.QuickCount(live!, view)));
     }
 
     private static Results<Ok<ConvergenceResponse>, ProblemHttpResult> History(ElectionHost host, ProjectionService projections, string? race)

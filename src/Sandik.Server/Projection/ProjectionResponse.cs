@@ -1,4 +1,5 @@
 using Sandik.Domain.Projection;
+using Sandik.Domain.Projection.Golden;
 using Sandik.Domain.Tallies;
 
 namespace Sandik.Server.Projection;
@@ -23,6 +24,7 @@ public sealed record ProjectionResponse(
     ProjectionResponse.SeatRules? Seats,
     IReadOnlyList<ProjectionResponse.NationalChoice> Choices,
     IReadOnlyList<string> Notes,
+    ProjectionResponse.QuickCount? Golden,
     IReadOnlyList<ProjectionResponse.Area>? Provinces,
     IReadOnlyList<ProjectionResponse.Area>? Constituencies)
 {
@@ -47,7 +49,18 @@ public sealed record ProjectionResponse(
 
     public sealed record AreaChoice(string Id, double Counted, Range Share, Range? Seats);
 
-    public static ProjectionResponse From(ProjectionSnapshot s, LiveRace live, SourceView view, bool areas)
+    /// <summary>The golden-box quick count: shares by the ratio and the regression estimators, margins at 95% (null while unknown).</summary>
+    public sealed record QuickCount(int BoxesReported, int BoxesInSample, double Confidence, IReadOnlyList<QuickCountChoice> Choices)
+    {
+        public static QuickCount Of(GoldenEstimate e) => new(e.BoxesReported, e.BoxesInSample, GoldenEstimate.Confidence,
+            [.. e.Choices.Select(c => new QuickCountChoice(c.ChoiceId, Round(c.Ratio), Margin(c.RatioMargin), Round(c.Regression), Margin(c.RegressionMargin)))]);
+
+        private static double? Margin(double margin) => double.IsFinite(margin) ? Round(margin) : null;
+    }
+
+    public sealed record QuickCountChoice(string Id, double Ratio, double? RatioMargin, double Regression, double? RegressionMargin);
+
+    public static ProjectionResponse From(ProjectionSnapshot s, LiveRace live, SourceView view, bool areas, GoldenEstimate? golden)
     {
         var names = live.Race.Choices.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
         var outlook = s.Outlook.ToDictionary(o => o.ChoiceId, StringComparer.Ordinal);
@@ -61,7 +74,7 @@ public sealed record ProjectionResponse(
             Round(s.CountedFraction), Round(s.RegisteredCounted), s.Coverage, Range.Of(s.Nation.Turnout),
             new PriorInfo(s.Prior.ElectionId, s.Prior.CountedOnly, s.Prior.BoxesByMatch, s.Prior.OwnSwing),
             s.Seats is { } rules ? new SeatRules(rules.TotalSeats, rules.Majority, rules.Threshold) : null,
-            choices, s.Notes, areas ? [.. s.Provinces.Select(AreaOf)] : null, areas ? [.. s.Constituencies.Select(AreaOf)] : null);
+            choices, s.Notes, golden is null ? null : QuickCount.Of(golden), areas ? [.. s.Provinces.Select(AreaOf)] : null, areas ? [.. s.Constituencies.Select(AreaOf)] : null);
     }
 
     private static Area AreaOf(AreaProjection a) => new(a.Code, a.Name, a.BoxesCounted, a.BoxesTotal, Range.Of(a.Turnout),

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sandik.Domain.Projection;
+using Sandik.Domain.Projection.Golden;
 using Sandik.Domain.Tallies;
 using Sandik.Server.Live;
 
@@ -24,7 +25,12 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
 
     private const int MaxViews = 32;
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<LiveProjector>>> _projectors = new(StringComparer.Ordinal);
+    /// <summary>Boxes in each race's golden sample, drawn with <see cref="GoldenSeed"/> so that every start draws the same.</summary>
+    public const int GoldenSize = 1_500;
+
+    public const int GoldenSeed = 2015;
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<RaceProjector>>> _projectors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConvergenceHistory> _histories = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Race, uint Mask), ViewSlot> _views = [];
@@ -46,6 +52,16 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
             var (serve, wait) = Schedule(live, view);
             return wait is null ? Task.FromResult(serve!) : wait.WaitAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// The golden-box quick count of a view (a few milliseconds: it reads only the sampled boxes); null until the race's
+    /// projector, which designs the sample from the prior, is ready.
+    /// </summary>
+    public GoldenEstimate? QuickCount(LiveRace live, SourceView view)
+    {
+        var task = ProjectorFor(live);
+        return task.IsCompletedSuccessfully ? GoldenQuickCount.Estimate(task.Result.GoldenSample, live, view) : null;
     }
 
     /// <summary>The national convergence of a race's projection in the view of every source, fewest boxes first.</summary>
@@ -102,9 +118,9 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
         try
         {
             if (delay > TimeSpan.Zero) await Task.Delay(delay, time);
-            var projector = await ProjectorFor(live);
+            var race = await ProjectorFor(live);
             lock (_gate) slot.StartedAt = time.GetUtcNow();
-            snapshot = projector.Project(live, view);
+            snapshot = race.Projector.Project(live, view);
         }
         catch (Exception e)
         {
@@ -123,13 +139,14 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
         return snapshot;
     }
 
-    private Task<LiveProjector> ProjectorFor(LiveRace live) =>
-        _projectors.GetOrAdd(live.Race.Id, _ => new Lazy<Task<LiveProjector>>(() => Task.Run(() =>
+    private Task<RaceProjector> ProjectorFor(LiveRace live) =>
+        _projectors.GetOrAdd(live.Race.Id, _ => new Lazy<Task<RaceProjector>>(() => Task.Run(() =>
         {
             var prior = host.Prior?.Projection;
             var projector = LiveProjector.For(live, prior);
+            var golden = GoldenSampler.Design(projector, GoldenSize, GoldenSeed);
             logger.LogInformation("Projector of race {Race} ready, prior {Prior}", live.Race.Id, prior?.ElectionId ?? "none");
-            return projector;
+            return new RaceProjector(projector, golden);
         }))).Value;
 
     private ConvergenceHistory HistoryOf(LiveRace live) => _histories.GetOrAdd(live.Race.Id, _ => new ConvergenceHistory());
@@ -153,6 +170,8 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
             catch (Exception e) { logger.LogDebug(e, "A projection subscriber failed"); }
         }
     }
+
+    private sealed record RaceProjector(LiveProjector Projector, GoldenSampleDesign GoldenSample);
 
     private sealed class ViewSlot
     {

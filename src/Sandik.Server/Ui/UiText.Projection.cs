@@ -30,6 +30,14 @@ public sealed partial class UiText
     public string ConvergenceAllSources => L("Tüm kaynaklar, uzlaştırılmış.", "All sources, reconciled.");
     public string RawCount => L("ham sayım", "raw count");
     public string ProjectedBand => L("tahmin ve %90 aralığı", "projection and 90% interval");
+    public string GoldenBoxes => L("Altın sandık (%95)", "Golden boxes (95%)");
+    public string GoldenReported(int reported, int sample) =>
+        L($"Altın sandık hızlı sayımı: {N(reported)} / {N(sample)} sandık geldi", $"Golden-box quick count: {N(reported)} of {N(sample)} boxes reported");
+
+    /// <summary>A quick-count share and its margin in points: %49,1 ± 1,2; the share alone while the margin is unknown.</summary>
+    public string PlusMinus(double share, double margin) =>
+        double.IsFinite(margin) ? $"{P(share)} ± {(margin * 100).ToString("0.0", Culture)}" : P(share);
+
     public string BoxesCountedAxis => L("sayılan sandık", "boxes counted");
 
     /// <summary>A projected share's interval in points: 45,1–47,3 / 45.1–47.3.</summary>

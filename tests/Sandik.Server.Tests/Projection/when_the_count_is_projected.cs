@@ -129,6 +129,22 @@ public sealed class when_the_count_is_projected(ProjectedNight night)
     }
 
     [Fact]
+    public async Task the_golden_boxes_give_a_quick_count_from_those_reported()
+    {
+        var golden = (await night.ProjectionAsync(night.Sent.Count)).GetProperty("golden");
+
+        golden.GetProperty("boxesInSample").GetInt32().ShouldBe(1_500);
+        golden.GetProperty("boxesReported").GetInt32().ShouldBeInRange(1, night.Sent.Count);
+        golden.GetProperty("confidence").GetDouble().ShouldBe(0.95);
+        var ak = golden.GetProperty("choices").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "ak_parti");
+        ak.GetProperty("regression").GetDouble().ShouldBeInRange(0.35, 0.65);
+        ak.GetProperty("ratio").GetDouble().ShouldBeInRange(0.35, 0.65);
+
+        var sms = (await Json.GetAsync(night.Server.Http, "api/v1/projection?sources=sms")).GetProperty("golden");
+        sms.GetProperty("boxesReported").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task the_openapi_document_describes_both_endpoints()
     {
         var paths = (await Json.GetAsync(night.Server.Http, "openapi/v1.json")).GetProperty("paths");

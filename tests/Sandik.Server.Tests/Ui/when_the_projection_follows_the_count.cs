@@ -31,6 +31,8 @@ public sealed class when_the_projection_follows_the_count(ProjectedNight night)
         low.ShouldBeLessThan(value);
         value.ShouldBeLessThan(high);
         (await ak.Locator(".projected").InnerTextAsync()).ShouldStartWith("%");
+        int.Parse(await page.GetAttributeAsync("#projection-golden", "data-reported") ?? "0", CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        (await ak.Locator(".golden").InnerTextAsync()).ShouldContain("±");
         await Assertions.Expect(page.Locator("#seat-chart line.majority")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#seat-chart rect.seat-bar[data-choice=ak_parti]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#convergence-chart polygon.band[data-choice=ak_parti]")).ToHaveCountAsync(1);
