@@ -57,6 +57,7 @@ public sealed class when_the_projection_follows_the_count(ProjectedNight night)
         (await page.TextAsync("#projection-panel h2")).ShouldBe("Projection");
         (await page.TextAsync("#projection-prior")).ShouldContain("7 June 2015");
         (await page.TextAsync("#projection-table thead")).ShouldContain("90% interval");
+        await OperationsCentre.ShootAsync(page, "overview-projection-en");
     }
 
     private static async Task<double> Number(ILocator row, string attribute) =>
