@@ -25,12 +25,7 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
 
     private const int MaxViews = 32;
 
-    /// <summary>Boxes in each race's golden sample, drawn with <see cref="GoldenSeed"/> so that every start draws the same.</summary>
-    public const int GoldenSize = 1_500;
-
-    public const int GoldenSeed = 2015;
-
-    private readonly ConcurrentDictionary<string, Lazy<Task<RaceProjector>>> _projectors = new(StringComparer.Ordinal);
+    private readonly RaceProjectors _projectors = new(host, logger);
     private readonly ConcurrentDictionary<string, ConvergenceHistory> _histories = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Race, uint Mask), ViewSlot> _views = [];
@@ -60,7 +55,7 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
     /// </summary>
     public GoldenEstimate? QuickCount(LiveRace live, SourceView view)
     {
-        var task = ProjectorFor(live);
+        var task = _projectors.For(live);
         return task.IsCompletedSuccessfully ? GoldenQuickCount.Estimate(task.Result.GoldenSample, live, view) : null;
     }
 
@@ -118,7 +113,7 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
         try
         {
             if (delay > TimeSpan.Zero) await Task.Delay(delay, time);
-            var race = await ProjectorFor(live);
+            var race = await _projectors.For(live);
             lock (_gate) slot.StartedAt = time.GetUtcNow();
             snapshot = race.Projector.Project(live, view);
         }
@@ -138,16 +133,6 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
         await NotifyAsync();
         return snapshot;
     }
-
-    private Task<RaceProjector> ProjectorFor(LiveRace live) =>
-        _projectors.GetOrAdd(live.Race.Id, _ => new Lazy<Task<RaceProjector>>(() => Task.Run(() =>
-        {
-            var prior = host.Prior?.Projection;
-            var projector = LiveProjector.For(live, prior);
-            var golden = GoldenSampler.Design(projector, GoldenSize, GoldenSeed);
-            logger.LogInformation("Projector of race {Race} ready, prior {Prior}", live.Race.Id, prior?.ElectionId ?? "none");
-            return new RaceProjector(projector, golden);
-        }))).Value;
 
     private ConvergenceHistory HistoryOf(LiveRace live) => _histories.GetOrAdd(live.Race.Id, _ => new ConvergenceHistory());
 
@@ -170,8 +155,6 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
             catch (Exception e) { logger.LogDebug(e, "A projection subscriber failed"); }
         }
     }
-
-    private sealed record RaceProjector(LiveProjector Projector, GoldenSampleDesign GoldenSample);
 
     private sealed class ViewSlot
     {
