@@ -7,6 +7,7 @@ public static class ProjectionRegistration
 {
     public static IServiceCollection AddLiveProjection(this IServiceCollection services)
     {
+        services.AddSingleton<ProjectionWorker>();
         services.AddSingleton<ProjectionService>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionService>());
         return services;

@@ -11,12 +11,13 @@ namespace Sandik.Server.Projection;
 /// <summary>
 /// The live projection of each race, for the API and the screens: one <see cref="LiveProjector"/> per race (built once,
 /// off the request thread, with <see cref="ElectionHost.Prior"/>), and the latest snapshot of each source view, made
-/// again at most every <see cref="Interval"/> whatever the traffic. Projections run on the thread pool and read the
-/// live state like any reader, so ingest never waits for them. The all-sources view of the default race is kept
-/// current in the background, and each of its snapshots joins the race's <see cref="ConvergenceHistory"/>.
+/// again at most every <see cref="Interval"/> whatever the traffic. Projections run on the <see cref="ProjectionWorker"/>'s
+/// own thread and read the live state like any reader, so neither ingest nor the thread pool waits for them. The
+/// all-sources view of the default race is kept current in the background, and each of its snapshots joins the race's
+/// <see cref="ConvergenceHistory"/>.
 /// </summary>
-/// <remarks>Thread-safe. Subscribers are called after every new snapshot, on the thread that made it.</remarks>
-public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILogger<ProjectionService> logger) : BackgroundService
+/// <remarks>Thread-safe. Subscribers are called after every new snapshot, on a thread-pool thread.</remarks>
+public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker, TimeProvider time, ILogger<ProjectionService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1.5);
 
@@ -25,7 +26,7 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
 
     private const int MaxViews = 32;
 
-    private readonly RaceProjectors _projectors = new(host, logger);
+    private readonly RaceProjectors _projectors = new(host, worker, logger);
     private readonly ConcurrentDictionary<string, ConvergenceHistory> _histories = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Race, uint Mask), ViewSlot> _views = [];
@@ -115,7 +116,7 @@ public sealed class ProjectionService(ElectionHost host, TimeProvider time, ILog
             if (delay > TimeSpan.Zero) await Task.Delay(delay, time);
             var race = await _projectors.For(live);
             lock (_gate) slot.StartedAt = time.GetUtcNow();
-            snapshot = race.Projector.Project(live, view);
+            snapshot = await worker.Run(() => race.Projector.Project(live, view));
         }
         catch (Exception e)
         {

@@ -8,10 +8,10 @@ using Sandik.Server.Live;
 namespace Sandik.Server.Projection;
 
 /// <summary>
-/// Each race's projector and golden sample, built once on the thread pool the first time they are wanted: matching the
+/// Each race's projector and golden sample, built once on the projection worker the first time they are wanted: matching the
 /// prior election (<see cref="ElectionHost.Prior"/>) to every box takes seconds. Thread-safe.
 /// </summary>
-internal sealed class RaceProjectors(ElectionHost host, ILogger logger)
+internal sealed class RaceProjectors(ElectionHost host, ProjectionWorker worker, ILogger logger)
 {
     /// <summary>Boxes in each race's golden sample, drawn with <see cref="GoldenSeed"/> so that every start draws the same.</summary>
     public const int GoldenSize = 1_500;
@@ -21,7 +21,7 @@ internal sealed class RaceProjectors(ElectionHost host, ILogger logger)
     private readonly ConcurrentDictionary<string, Lazy<Task<RaceProjector>>> _built = new(StringComparer.Ordinal);
 
     public Task<RaceProjector> For(LiveRace live) =>
-        _built.GetOrAdd(live.Race.Id, _ => new Lazy<Task<RaceProjector>>(() => Task.Run(() => Build(live)))).Value;
+        _built.GetOrAdd(live.Race.Id, _ => new Lazy<Task<RaceProjector>>(() => worker.Run(() => Build(live)))).Value;
 
     private RaceProjector Build(LiveRace live)
     {
