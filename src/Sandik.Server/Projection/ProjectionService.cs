@@ -19,10 +19,7 @@ namespace Sandik.Server.Projection;
 /// <remarks>Thread-safe. Subscribers are called after every new snapshot, on a thread-pool thread.</remarks>
 public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker, TimeProvider time, ILogger<ProjectionService> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1.5);
-
-    /// <summary>How long after its last request a view is still made again when the count moves on.</summary>
-    private static readonly TimeSpan Watched = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     private const int MaxViews = 32;
 
@@ -98,7 +95,6 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
             if (_views.Count >= MaxViews) Evict();
             _views[key] = slot = new ViewSlot();
         }
-        slot.AskedAt = now;
         if (slot.Snapshot is { } current && current.Version == live.Version) return (current, null);
         var throttled = slot.Snapshot is not null && now - slot.StartedAt < Interval;
         slot.Running ??= Start(slot, live, view, throttled ? Interval - (now - slot.StartedAt) : TimeSpan.Zero);
@@ -126,9 +122,10 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
         }
         lock (_gate)
         {
+            // A change that arrived during the run is projected at the next request (screens ask again when told of
+            // this snapshot), or by the background loop for the all-sources view.
             slot.Snapshot = snapshot;
-            var stillAsked = time.GetUtcNow() - slot.AskedAt < Watched;
-            slot.Running = live.Version != snapshot.Version && stillAsked ? Start(slot, live, view, Interval) : null;
+            slot.Running = null;
         }
         if (view.Mask == live.Sources.AllMask) HistoryOf(live).Add(snapshot, time.GetUtcNow());
         await NotifyAsync();
@@ -162,7 +159,6 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
         public ProjectionSnapshot? Snapshot;
         public Task<ProjectionSnapshot>? Running;
         public DateTimeOffset StartedAt = DateTimeOffset.MinValue;
-        public DateTimeOffset AskedAt;
     }
 
     private sealed class Subscription(ProjectionService owner, Func<Task> callback) : IDisposable
