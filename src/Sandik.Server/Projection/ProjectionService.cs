@@ -21,6 +21,16 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A view is made again no sooner than this many times its last projection took after it started: on a loaded
+    /// machine projections slow down, and then come less often instead of taking the cores the count needs.
+    /// </summary>
+    private const int MaxDutyInverse = 4;
+
+    private const double BackgroundStep = 0.001;
+
+    private static readonly TimeSpan BackgroundMaxAge = TimeSpan.FromSeconds(30);
+
     private const int MaxViews = 32;
 
     private readonly RaceProjectors _projectors = new(host, worker, logger);
@@ -36,7 +46,8 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
     }
 
     /// <summary>
-    /// The snapshot of a view: the latest when it is current or less than <see cref="Interval"/> old, else a new one.
+    /// The snapshot of a view: the latest when it is current or was made less than <see cref="Interval"/> ago (longer on
+    /// a loaded machine), else a new one.
     /// </summary>
     public Task<ProjectionSnapshot> ProjectAsync(LiveRace live, SourceView view, CancellationToken ct)
     {
@@ -75,7 +86,7 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
             try
             {
                 var live = host.DefaultRace;
-                Latest(live, SourceView.All(live.Sources));
+                if (BackgroundDue(live, time.GetUtcNow())) Latest(live, SourceView.All(live.Sources));
             }
             catch (InvalidOperationException e)
             {
@@ -83,6 +94,21 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>
+    /// Whether the background should project the all-sources view again: when nothing is projected yet, when the count
+    /// has moved by <see cref="BackgroundStep"/> of the boxes, or when it has changed at all and the snapshot is
+    /// <see cref="BackgroundMaxAge"/> old. Screens and the API still get a new snapshot every <see cref="Interval"/>.
+    /// </summary>
+    private bool BackgroundDue(LiveRace live, DateTimeOffset now)
+    {
+        ViewSlot? slot;
+        lock (_gate) _views.TryGetValue((live.Race.Id, live.Sources.AllMask), out slot);
+        if (slot?.Snapshot is not { } snapshot) return true;
+        if (snapshot.Version == live.Version) return false;
+        var counted = live.Totals(live.Geography.Root.Index, SourceView.All(live.Sources)).BoxesCounted;
+        return Math.Abs(counted - snapshot.BoxesCounted) >= Math.Max(1, snapshot.BoxesTotal * BackgroundStep) || now - slot.MadeAt >= BackgroundMaxAge;
     }
 
     /// <summary>What to serve now, and the run to wait for when what there is may not be served; under the gate.</summary>
@@ -96,8 +122,8 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
             _views[key] = slot = new ViewSlot();
         }
         if (slot.Snapshot is { } current && current.Version == live.Version) return (current, null);
-        var throttled = slot.Snapshot is not null && now - slot.StartedAt < Interval;
-        slot.Running ??= Start(slot, live, view, throttled ? Interval - (now - slot.StartedAt) : TimeSpan.Zero);
+        var throttled = slot.Snapshot is not null && now < slot.NextAllowed;
+        slot.Running ??= Start(slot, live, view, throttled ? slot.NextAllowed - now : TimeSpan.Zero);
         return throttled ? (slot.Snapshot, null) : (slot.Snapshot, slot.Running);
     }
 
@@ -111,8 +137,11 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
         {
             if (delay > TimeSpan.Zero) await Task.Delay(delay, time);
             var race = await _projectors.For(live);
-            lock (_gate) slot.StartedAt = time.GetUtcNow();
+            var started = time.GetUtcNow();
+            lock (_gate) slot.NextAllowed = started + Interval;
             snapshot = await worker.Run(() => race.Projector.Project(live, view));
+            var took = time.GetUtcNow() - started;
+            lock (_gate) slot.NextAllowed = started + (took * MaxDutyInverse > Interval ? took * MaxDutyInverse : Interval);
         }
         catch (Exception e)
         {
@@ -125,6 +154,7 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
             // A change that arrived during the run is projected at the next request (screens ask again when told of
             // this snapshot), or by the background loop for the all-sources view.
             slot.Snapshot = snapshot;
+            slot.MadeAt = time.GetUtcNow();
             slot.Running = null;
         }
         if (view.Mask == live.Sources.AllMask) HistoryOf(live).Add(snapshot, time.GetUtcNow());
@@ -158,7 +188,8 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
     {
         public ProjectionSnapshot? Snapshot;
         public Task<ProjectionSnapshot>? Running;
-        public DateTimeOffset StartedAt = DateTimeOffset.MinValue;
+        public DateTimeOffset NextAllowed = DateTimeOffset.MinValue;
+        public DateTimeOffset MadeAt;
     }
 
     private sealed class Subscription(ProjectionService owner, Func<Task> callback) : IDisposable
