@@ -73,7 +73,11 @@ public sealed class ProjectedNight : OperationsCentre
     public Task<JsonElement> ProjectionAsync(int boxes, string query = "") => ProjectionApi.WaitAsync(Server.Http, boxes, query);
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// The tests of the projected night, run on their own: two elections, a browser and the projector's first seconds are
+/// a heavy load to put beside the other servers' browser tests on a small machine.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProjectedNightCollection : ICollectionFixture<ProjectedNight>
 {
     public const string Name = "projected night";
