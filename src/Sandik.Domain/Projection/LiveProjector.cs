@@ -63,14 +63,17 @@ public sealed class LiveProjector
     {
         lock (_gate)
         {
-            if (_cachedKey == (live.Version, view.Mask) && _cached is not null) return _cached;
+            // Read once, before the scan: boxes applied while it runs may be in this snapshot, but its version never
+            // claims what the scan did not see, so the next call projects again instead of keeping a stale snapshot.
+            var version = live.Version;
+            if (_cachedKey == (version, view.Mask) && _cached is not null) return _cached;
             for (var b = 0; b < _counted.Length; b++)
             {
                 var tally = live.CountedTally(b, view);
                 (_counted[b], _arrival[b]) = (tally?.Tally, tally?.Sequence ?? 0);
             }
-            _cached = Run(_counted, live.Version, _arrival);
-            _cachedKey = (live.Version, view.Mask);
+            _cached = Run(_counted, version, _arrival);
+            _cachedKey = (version, view.Mask);
             return _cached;
         }
     }

@@ -12,6 +12,7 @@ using Sandik.Server.Identity;
 using Sandik.Server.Ingest;
 using Sandik.Server.Live;
 using Sandik.Server.Problems;
+using Sandik.Server.Projection;
 using Sandik.Server.Results;
 using Sandik.Server.Ui;
 using Sandik.Storage;
@@ -60,6 +61,7 @@ public static class SandikServer
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOperationsCentre();
+        services.AddLiveProjection();
         services.AddSandikAccess(options.Store);
         services.AddRateLimiter(limiter =>
         {
@@ -84,6 +86,7 @@ public static class SandikServer
         app.MapIngest();
         app.MapResults();
         app.MapAnomalies();
+        app.MapProjection();
         app.MapSandikAccess();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.UseUiAssets();

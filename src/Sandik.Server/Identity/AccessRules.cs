@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Sandik.Server.Anomalies;
 using Sandik.Server.Live;
+using Sandik.Server.Projection;
 using Sandik.Server.Ui;
 
 namespace Sandik.Server.Identity;
@@ -31,6 +32,8 @@ public static class AccessRules
         ["/api/v1/conflicts"] = AccessRule.Filtered(Permission.ReadBoxes),
         [UiEndpoints.ProvincesPath] = new(Permission.ReadResults),
         [UiEndpoints.ExportPath] = AccessRule.InArea(Permission.ReadResults, "area"),
+        [ProjectionEndpoints.Path] = AccessRule.National(Permission.ReadResults),
+        [ProjectionEndpoints.HistoryPath] = AccessRule.National(Permission.ReadResults),
         ["/api/v1/metrics/ingest"] = AccessRule.National(Permission.ReadOperations),
         [AnomalyEndpoints.ListPath] = AccessRule.Filtered(Permission.ReadBoxes),
         [AnomalyEndpoints.CsvPath] = AccessRule.Filtered(Permission.ReadBoxes),

@@ -28,6 +28,13 @@ public sealed class TestServer : IAsyncDisposable
         return ResultFiles.Read(Path.Combine(turkey.DataDirectory, "results", ElectionId + ".csv.gz"), turkey.Election(ElectionId), turkey);
     });
 
+    public const string PriorElectionId = "tr-2015-06-general";
+    private static readonly Lazy<BoxResults> June = new(() =>
+    {
+        var turkey = TurkeyData.Shipped();
+        return ResultFiles.Read(Path.Combine(turkey.DataDirectory, "results", PriorElectionId + ".csv.gz"), turkey.Election(PriorElectionId), turkey);
+    });
+
     private readonly string _folder;
 
     private TestServer(string folder, WebApplication app, string store, SignInForms.Outcome administrator)
@@ -52,11 +59,15 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>The official November 2015 file, read once per test run.</summary>
     public static BoxResults Official => November.Value;
 
+    /// <summary>The official June 2015 file (the prior election), read once per test run.</summary>
+    public static BoxResults Prior => June.Value;
+
     /// <param name="withOfficialCounts">Import every box's count as the authority feed before starting.</param>
     /// <param name="store">A store to use instead of a new SQLite file (e.g. PostgreSQL).</param>
     /// <param name="arguments">More command-line arguments for the server (configuration such as <c>--Sandik:Access:SignInAttemptsPerMinute=100</c>).</param>
+    /// <param name="withPrior">Import the June 2015 election, counted, and serve it as the prior election.</param>
     public static async Task<TestServer> StartAsync(bool withOfficialCounts = true, string? store = null, Action<SandikServerOptions>? configure = null,
-        IReadOnlyList<string>? arguments = null)
+        IReadOnlyList<string>? arguments = null, bool withPrior = false)
     {
         var folder = Directory.CreateTempSubdirectory("sandik-server-").FullName;
         store ??= $"Data Source={Path.Combine(folder, "sandik.db")}";
@@ -68,8 +79,10 @@ public sealed class TestServer : IAsyncDisposable
             var stored = new StoredElection(results.Election, OverrideSource.AddTo(turkey.DefaultSources()), results.Geography);
             if (withOfficialCounts) await ImportCommand.SaveAsync(s, stored, results, ImportSources.Default, CancellationToken.None);
             else await s.SaveElectionAsync(stored);
+            if (withPrior)
+                await ImportCommand.SaveAsync(s, new StoredElection(Prior.Election, turkey.DefaultSources(), Prior.Geography), Prior, ImportSources.Default, CancellationToken.None);
         }
-        var options = new SandikServerOptions { Store = store, Election = ElectionId };
+        var options = new SandikServerOptions { Store = store, Election = ElectionId, PriorElection = withPrior ? PriorElectionId : null };
         configure?.Invoke(options);
         var app = SandikServer.Build(options, ["--urls", "http://127.0.0.1:0", .. arguments ?? []]);
         await app.StartAsync();

@@ -9,7 +9,7 @@ namespace Sandik.Server.Tests.Ui.Support;
 /// A real server over the whole November 2015 election and one headless Chromium (Debian's, at /usr/bin/chromium),
 /// shared by the tests of one class. Pages open in fresh browser contexts, so cookies do not leak between tests.
 /// </summary>
-public sealed class OperationsCentre : IAsyncLifetime
+public class OperationsCentre : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -25,7 +25,7 @@ public sealed class OperationsCentre : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: run scripts/chromium.sh.");
-        var server = TestServer.StartAsync();
+        var server = StartServerAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -35,6 +35,9 @@ public sealed class OperationsCentre : IAsyncLifetime
         });
         Server = await server;
     }
+
+    /// <summary>The server the browser looks at: the whole November 2015 election, every box counted.</summary>
+    protected virtual Task<TestServer> StartServerAsync() => TestServer.StartAsync();
 
     /// <summary>Opens a page and waits until its live circuit is connected (the screen is interactive).</summary>
     /// <returns>The page and how long it took to show its first render and to become interactive.</returns>

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Sandik.Server.Tests.Projection.Support;
+using Sandik.Server.Tests.Support;
+using Sandik.Server.Tests.Ui.Support;
+using Shouldly;
+using Xunit;
+
+namespace Sandik.Server.Tests.Ui;
+
+/// <summary>
+/// The overview's projection panel early in the night of November 2015 (June 2015 as the prior): projected shares with
+/// their intervals beside the raw count, seats against the majority, the convergence chart, all following new tallies
+/// without a reload.
+/// </summary>
+[Collection(ProjectedNightCollection.Name)]
+public sealed class when_the_projection_follows_the_count(ProjectedNight night)
+{
+    [Fact]
+    public async Task the_overview_shows_the_projection_and_follows_new_tallies()
+    {
+        var (page, _) = await night.OpenAsync("/");
+        var panel = page.Locator("#projection-panel");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-boxes", night.Sent.Count.ToString(CultureInfo.InvariantCulture), new() { Timeout = 20_000 });
+        await page.MarkAsync();
+
+        await Assertions.Expect(page.Locator("#projection-prior")).ToHaveAttributeAsync("data-prior", TestServer.PriorElectionId);
+        (await page.TextAsync("#projection-prior")).ShouldContain("7 Haziran 2015");
+        var ak = page.Locator("#projection-table tr[data-choice=ak_parti]");
+        var (low, value, high) = (await Number(ak, "data-low"), await Number(ak, "data-value"), await Number(ak, "data-high"));
+        low.ShouldBeLessThan(value);
+        value.ShouldBeLessThan(high);
+        (await ak.Locator(".projected").InnerTextAsync()).ShouldStartWith("%");
+        int.Parse(await page.GetAttributeAsync("#projection-golden", "data-reported") ?? "0", CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        (await ak.Locator(".golden").InnerTextAsync()).ShouldContain("±");
+        await Assertions.Expect(page.Locator("#seat-chart line.majority")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#seat-chart rect.seat-bar[data-choice=ak_parti]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#convergence-chart polygon.band[data-choice=ak_parti]")).ToHaveCountAsync(1);
+        var pointsBefore = int.Parse(await page.GetAttributeAsync("#convergence-chart", "data-points") ?? "0", CultureInfo.InvariantCulture);
+        pointsBefore.ShouldBeGreaterThanOrEqualTo(1);
+
+        await night.SendAsync(night.Unsent(300, skip: 20_000));
+
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-boxes", night.Sent.Count.ToString(CultureInfo.InvariantCulture), new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#convergence-chart")).Not.ToHaveAttributeAsync("data-points", pointsBefore.ToString(CultureInfo.InvariantCulture),
+            new() { Timeout = 20_000 });
+        (await page.StillMarkedAsync()).ShouldBeTrue();
+        await OperationsCentre.ShootAsync(page, "overview-projection");
+    }
+
+    [Fact]
+    public async Task in_english_the_panel_and_its_notes_speak_english()
+    {
+        var (page, _) = await night.OpenAsync("/", language: "en");
+        await page.Locator("#projection-table").WaitForAsync(new() { Timeout = 20_000 });
+
+        (await page.TextAsync("#projection-panel h2")).ShouldBe("Projection");
+        (await page.TextAsync("#projection-prior")).ShouldContain("7 June 2015");
+        (await page.TextAsync("#projection-table thead")).ShouldContain("90% interval");
+        await OperationsCentre.ShootAsync(page, "overview-projection-en");
+    }
+
+    private static async Task<double> Number(ILocator row, string attribute) =>
+        double.Parse(await row.GetAttributeAsync(attribute) ?? "NaN", CultureInfo.InvariantCulture);
+}
