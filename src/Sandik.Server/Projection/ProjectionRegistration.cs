@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sandik.Server.Hosting;
+using Sandik.Storage.Projection;
 
 namespace Sandik.Server.Projection;
 
@@ -8,6 +11,7 @@ public static class ProjectionRegistration
     public static IServiceCollection AddLiveProjection(this IServiceCollection services)
     {
         services.AddSingleton<ProjectionWorker>();
+        services.AddSingleton(sp => new GoldenSampleStore(sp.GetRequiredService<IOptions<SandikServerOptions>>().Value.Store));
         services.AddSingleton<ProjectionService>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionService>());
         return services;

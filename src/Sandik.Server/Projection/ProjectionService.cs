@@ -5,6 +5,7 @@ using Sandik.Domain.Projection;
 using Sandik.Domain.Projection.Golden;
 using Sandik.Domain.Tallies;
 using Sandik.Server.Live;
+using Sandik.Storage.Projection;
 
 namespace Sandik.Server.Projection;
 
@@ -17,7 +18,8 @@ namespace Sandik.Server.Projection;
 /// <see cref="ConvergenceHistory"/>.
 /// </summary>
 /// <remarks>Thread-safe. Subscribers are called after every new snapshot, on a thread-pool thread.</remarks>
-public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker, TimeProvider time, ILogger<ProjectionService> logger) : BackgroundService
+public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker, GoldenSampleStore samples, TimeProvider time, ILogger<ProjectionService> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -33,7 +35,7 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
 
     private const int MaxViews = 32;
 
-    private readonly RaceProjectors _projectors = new(host, worker, logger);
+    private readonly RaceProjectors _projectors = new(host, worker, samples, logger);
     private readonly ConcurrentDictionary<string, ConvergenceHistory> _histories = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Race, uint Mask), ViewSlot> _views = [];

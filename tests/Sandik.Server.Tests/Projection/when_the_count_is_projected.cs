@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sandik.Server.Tests.Projection.Support;
 using Sandik.Server.Tests.Support;
 using Sandik.Server.Ui;
+using Sandik.Storage.Projection;
 using Shouldly;
 using Xunit;
 
@@ -142,6 +143,11 @@ public sealed class when_the_count_is_projected(ProjectedNight night)
 
         var sms = (await Json.GetAsync(night.Server.Http, "api/v1/projection?sources=sms")).GetProperty("golden");
         sms.GetProperty("boxesReported").GetInt32().ShouldBe(0);
+
+        // The sample is stored with the election, so that a restart or another node uses the same boxes.
+        var stored = (await new GoldenSampleStore(night.Server.Store).LoadAsync(TestServer.ElectionId, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        stored.Design.Boxes.Count.ShouldBe(1_500);
+        stored.Design.PriorElectionId.ShouldBe(TestServer.PriorElectionId);
     }
 
     [Fact]
