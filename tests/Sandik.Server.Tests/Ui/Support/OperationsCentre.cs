@@ -54,7 +54,8 @@ public class OperationsCentre : IAsyncLifetime
         if (language is not null)
             await context.AddCookiesAsync([new Cookie { Name = "sandik-lang", Value = language, Url = Server.Url }]);
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
+        page.SetDefaultNavigationTimeout(45_000);
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(Server.Url + "/" + path.TrimStart('/'), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         var shown = clock.Elapsed;
