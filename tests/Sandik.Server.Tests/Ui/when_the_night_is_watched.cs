@@ -105,6 +105,8 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
 
         await page.Locator("input[name=metric][value=turnout]").CheckAsync();
         await Assertions.Expect(page.Locator("path.p-34")).Not.ToHaveAttributeAsync("fill", "#f39c12");
+        // The metric goes into the address too; a click landing while that navigation is under way would be undone by it.
+        await page.WaitForURLAsync("**/map?metric=turnout");
         await OperationsCentre.ShootAsync(page, "map-turnout");
 
         // Leaflet listens on the province's own path; a click at the centre of its bounding box may land on a neighbour.
