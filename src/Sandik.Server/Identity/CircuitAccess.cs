@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -8,10 +7,10 @@ namespace Sandik.Server.Identity;
 
 /// <summary>
 /// Ends a screen's session in the browser when its user's session ends: every message from the browser is checked first
-/// (a disabled user's next click goes nowhere: it is dropped, and the browser is sent to sign in again), and the session
-/// is revalidated every second in between (so an open screen stops showing results to them without any click).
+/// (a disabled user's next click goes nowhere: it is dropped), and the session is revalidated every second in between
+/// (so an open screen goes to the sign-in page without any click).
 /// </summary>
-public sealed class CircuitAccess(AuthenticationStateProvider authentication, SessionGuard guard, NavigationManager nav) : CircuitHandler
+public sealed class CircuitAccess(AuthenticationStateProvider authentication, SessionGuard guard) : CircuitHandler
 {
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
         async context =>
@@ -22,8 +21,8 @@ public sealed class CircuitAccess(AuthenticationStateProvider authentication, Se
                 await next(context);
                 return;
             }
-            // Dropping the message would leave the screen as it is; closing the circuit could lose the way out.
-            nav.NavigateTo(AccountEndpoints.LoginPath, forceLoad: true);
+            // The message is dropped. The circuit stays open, so that the revalidation (at most a second later) can still send
+            // the browser to sign in (GuardedRouteView); closing it here could lose that way out.
         };
 }
 
