@@ -38,13 +38,15 @@ window.sandik = (() => {
       document.documentElement.lang = code;
     },
 
-    async mapInit(element, url, dotnet, shades) {
+    // link: where a click on a province goes, with __CODE__ for its code (navigated to in the browser at once);
+    // without it the click is handed to the page's OpenProvince.
+    async mapInit(element, url, dotnet, shades, link) {
       await loadLeaflet();
       const response = await fetch(url);
       if (!response.ok) return false;
       const geojson = await response.json();
       const map = L.map(element, { attributionControl: false, zoomSnap: 0.25, minZoom: 4, maxZoom: 11 });
-      const state = { map, shades, layer: null, observer: null };
+      const state = { map, shades, layer: null, observer: null, link };
       state.layer = L.geoJSON(geojson, {
         style: f => style(state.shades, f),
         onEachFeature: (feature, layer) => {
@@ -52,7 +54,9 @@ window.sandik = (() => {
           layer.bindTooltip(() => (state.shades[code] ? state.shades[code].tip : feature.properties.name), { sticky: true });
           layer.on('mouseover', () => layer.setStyle({ weight: 2.5, color: '#222' }));
           layer.on('mouseout', () => layer.setStyle({ weight: 0.8, color: '#ffffff' }));
-          layer.on('click', () => dotnet.invokeMethodAsync('OpenProvince', code));
+          layer.on('click', () => state.link
+            ? window.Blazor.navigateTo(state.link.replace('__CODE__', encodeURIComponent(code)))
+            : dotnet.invokeMethodAsync('OpenProvince', code));
         },
       }).addTo(map);
       map.fitBounds(state.layer.getBounds(), { padding: [4, 4] });
@@ -63,10 +67,11 @@ window.sandik = (() => {
       return true;
     },
 
-    mapShade(element, shades) {
+    mapShade(element, shades, link) {
       const state = maps.get(element);
       if (!state) return;
       state.shades = shades;
+      if (link) state.link = link;
       state.layer.setStyle(f => style(shades, f));
       element.dataset.version = String((Number(element.dataset.version) || 0) + 1);
     },
