@@ -1,3 +1,4 @@
+using Sandik.Import.Csv;
 using System.Globalization;
 using System.Text.Json;
 using Sandik.Cli.CommandLine;
@@ -27,7 +28,7 @@ public static class EvaluationWriter
     {
         output.WriteLine("injector,kind,size,injected," + string.Join(',', result.Budgets.Select(b => "recall_top_" + Budget(b))));
         foreach (var r in result.Recall)
-            output.WriteLine(string.Join(',', r.Injector, r.Kind, Csv.Field(r.SizeClass), r.Injected.ToString(CultureInfo.InvariantCulture),
+            output.WriteLine(string.Join(',', r.Injector, r.Kind, CsvField.Of(r.SizeClass), r.Injected.ToString(CultureInfo.InvariantCulture),
                 string.Join(',', result.Budgets.Select((_, i) => r.Recall(i).ToString("F4", CultureInfo.InvariantCulture)))));
         foreach (var p in result.Precision)
             output.WriteLine(string.Join(',', p.Injector, "precision", "top " + Budget(p.Budget), p.Flagged.ToString(CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using Sandik.Import.Csv;
 using System.Globalization;
 using System.Text.Json;
 using Sandik.Cli.CommandLine;
@@ -25,10 +26,10 @@ public static class ForensicsWriter
         foreach (var a in areas)
         {
             var (il, ilce) = Names(a);
-            output.WriteLine(string.Join(',', a.Level, Csv.Field(a.AreaCode), Csv.Field(il), Csv.Field(ilce), Number(a.Boxes),
+            output.WriteLine(string.Join(',', a.Level, CsvField.Of(a.AreaCode), CsvField.Of(il), CsvField.Of(ilce), Number(a.Boxes),
                 Number(a.SecondDigit.Numbers), Number(a.SecondDigit.ChiSquare, "F2"), Number(a.SecondDigit.PValue, "G4"), Number(a.SecondDigit.Mean, "F3"),
                 Number(a.LastDigit.Numbers), Number(a.LastDigit.ChiSquare, "F2"), Number(a.LastDigit.PValue, "G4"), Number(a.LastDigit.Mean, "F3"),
-                Csv.Field(a.Fingerprint.Choice), Number(a.Fingerprint.Correlation, "F3"), Number(a.Fingerprint.CornerShare, "F4")));
+                CsvField.Of(a.Fingerprint.Choice), Number(a.Fingerprint.Correlation, "F3"), Number(a.Fingerprint.CornerShare, "F4")));
         }
     }
 

@@ -1,11 +1,6 @@
 using Sandik.Cli.Admin;
 using Sandik.Cli.CommandLine;
 using Sandik.Cli.Imports;
-using Sandik.Cli.Projection;
-using Sandik.Domain.Projection;
-using Sandik.Domain.Projection.Golden;
-using Sandik.Domain.Tallies;
-using Sandik.Storage.Projection;
 using Sandik.Cli.Loading;
 using Sandik.Cli.Replay;
 using Sandik.Cli.Serving;
@@ -55,7 +50,6 @@ public static class DemoCommand
             await ImportCommand.SaveAsync(store, new StoredElection(prior.Election, sources, prior.Geography), prior, ImportSources.Default, ct);
             await store.SaveElectionAsync(new StoredElection(definition, Sandik.Server.Audit.OverrideSource.AddTo(sources), results.Geography), ct);
         }
-        await StoreGoldenSampleAsync(connection, new LiveRace(definition, definition.DefaultRace, results.Geography, sources), BacktestFiles.Prior(prior), ct);
 
         var options = new SandikServerOptions { Store = connection, Election = ElectionId, PriorElection = PriorElectionId };
         await using var app = SandikServer.Build(options, ["--urls", args.Get("--urls") ?? ServeCommand.DefaultUrls]);
@@ -82,14 +76,6 @@ public static class DemoCommand
         }, ct);
         await app.WaitForShutdownAsync(ct);
         return 0;
-    }
-
-    /// <summary>The night's golden boxes: 1,500, stratified by province and the June leader at the box.</summary>
-    private static async Task StoreGoldenSampleAsync(string connection, LiveRace race, PriorElection prior, CancellationToken ct)
-    {
-        var samples = new GoldenSampleStore(connection);
-        await samples.InitializeAsync(ct);
-        await samples.SaveAsync(GoldenSampler.Design(LiveProjector.For(race, prior), 1_500, seed: 1), replace: true, DateTimeOffset.UtcNow, ct);
     }
 
     private static string FreshDemoStore(CliContext context)

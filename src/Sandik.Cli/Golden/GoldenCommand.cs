@@ -1,3 +1,4 @@
+using Sandik.Import.Csv;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -88,7 +89,7 @@ public static class GoldenCommand
         {
             case OutputFormat.Csv:
                 context.Out.WriteLine("il,ilce,sandik,box_code,stratum");
-                foreach (var r in rows) context.Out.WriteLine(string.Join(',', new[] { r.Province, r.District, r.Number, r.Code, r.Stratum }.Select(Anomalies.Csv.Field)));
+                foreach (var r in rows) context.Out.WriteLine(string.Join(',', new[] { r.Province, r.District, r.Number, r.Code, r.Stratum }.Select(CsvField.Of)));
                 break;
             case OutputFormat.Json:
                 context.Out.WriteLine(JsonSerializer.Serialize(new

@@ -1,3 +1,4 @@
+using Sandik.Import.Csv;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -64,7 +65,7 @@ public static class ResultsWriter
 
     private static void WriteCsvRow(TextWriter output, string level, string code, string name, AreaTotals t)
     {
-        var cells = new List<string> { level, Quote(code), Quote(name) };
+        var cells = new List<string> { level, CsvField.Of(code), CsvField.Of(name) };
         cells.AddRange(new[] { t.BoxesCounted, t.BoxesTotal, t.Registered, t.Voted, t.Valid, t.Invalid }.Select(Invariant));
         cells.AddRange(t.Votes.Select(Invariant));
         output.WriteLine(string.Join(',', cells));
@@ -99,5 +100,4 @@ public static class ResultsWriter
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 }

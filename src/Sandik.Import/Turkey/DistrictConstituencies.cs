@@ -85,9 +85,6 @@ public sealed class DistrictConstituencies
     {
         output.Write(Header + "\n");
         foreach (var e in Entries)
-            output.Write(string.Create(CultureInfo.InvariantCulture, $"{e.Plate},{Quote(e.Province)},{e.Constituency},{Quote(e.District)}\n"));
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"{e.Plate},{CsvField.Of(e.Province)},{e.Constituency},{CsvField.Of(e.District)}\n"));
     }
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

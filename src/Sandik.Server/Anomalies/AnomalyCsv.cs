@@ -1,3 +1,4 @@
+using Sandik.Import.Csv;
 using System.Globalization;
 using Sandik.Domain.Anomalies;
 
@@ -21,9 +22,9 @@ public static class AnomalyCsv
         foreach (var b in boxes)
         {
             output.WriteLine(string.Join(',',
-                Field(b.Province), Field(b.District), Field(b.BoxNumber), b.Score.ToString("F3", CultureInfo.InvariantCulture),
-                Field(Reasons(b)), b.Rank.ToString(CultureInfo.InvariantCulture), Field(b.BoxCode), Field(b.Neighbourhood),
-                Field(Checks(b))));
+                CsvField.Of(b.Province), CsvField.Of(b.District), CsvField.Of(b.BoxNumber), b.Score.ToString("F3", CultureInfo.InvariantCulture),
+                CsvField.Of(Reasons(b)), b.Rank.ToString(CultureInfo.InvariantCulture), CsvField.Of(b.BoxCode), CsvField.Of(b.Neighbourhood),
+                CsvField.Of(Checks(b))));
         }
     }
 
@@ -32,8 +33,8 @@ public static class AnomalyCsv
         output.WriteLine(ReinforcementHeader);
         foreach (var d in districts)
         {
-            output.WriteLine(string.Join(',', Field(d.Province), Field(d.District), d.Boxes.Count.ToString(CultureInfo.InvariantCulture),
-                Field(string.Join(' ', d.Boxes.Select(b => b.BoxNumber)))));
+            output.WriteLine(string.Join(',', CsvField.Of(d.Province), CsvField.Of(d.District), d.Boxes.Count.ToString(CultureInfo.InvariantCulture),
+                CsvField.Of(string.Join(' ', d.Boxes.Select(b => b.BoxNumber)))));
         }
     }
 
@@ -46,8 +47,4 @@ public static class AnomalyCsv
 
     /// <summary>The checks with a surprise worth printing (two decimals).</summary>
     public static IEnumerable<AnomalyCheck> Found(BoxAnomaly box) => AnomalyChecks.All.Where(c => box.SurpriseOf(c) > 0.005);
-
-    /// <summary>RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled.</summary>
-    public static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -1,3 +1,4 @@
+using Sandik.Import.Csv;
 using System.Globalization;
 using System.Text;
 using Sandik.Domain.Tallies;
@@ -27,7 +28,7 @@ public static class AreaCsv
         var leader = row.Leader;
         var cells = new List<string>
         {
-            level, Quote(row.Code), Quote(row.Name), N(row.Boxes), N(row.BoxesTotal), N(row.Registered), N(row.Voted), N(row.Valid),
+            level, CsvField.Of(row.Code), CsvField.Of(row.Name), N(row.Boxes), N(row.BoxesTotal), N(row.Registered), N(row.Voted), N(row.Valid),
             N(row.Invalid), row.Turnout.ToString("0.######", CultureInfo.InvariantCulture), N(row.Confirmed), N(row.Conflicts),
             row.Status is { } status ? status.ToString() : "", leader < 0 ? "" : live.Race.Choices[leader].Id,
         };
@@ -37,6 +38,4 @@ public static class AreaCsv
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
