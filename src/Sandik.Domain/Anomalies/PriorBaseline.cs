@@ -7,7 +7,10 @@ namespace Sandik.Domain.Anomalies;
 public enum PriorMatch : byte
 {
     None,
-    /// <summary>The same box (same code, same neighbourhood) in the prior election.</summary>
+    /// <summary>
+    /// The box's own voters in the prior election: the prior boxes of its neighbourhood that held the same stretch of
+    /// the neighbourhood's voter list (see <see cref="VoterLists"/>).
+    /// </summary>
     Box,
     /// <summary>The box's neighbourhood in the prior election, when the box itself has no counterpart.</summary>
     Neighbourhood,
@@ -15,8 +18,8 @@ public enum PriorMatch : byte
 
 /// <summary>
 /// A prior election aligned with the current race: for every current box, the prior votes of each current choice
-/// per registered voter, the prior turnout and invalid share, taken from the same box when it can be matched by
-/// code and neighbourhood, else from its neighbourhood. Choices are matched by id; a choice the prior race lacked has
+/// per registered voter, the prior turnout and invalid share of the voters it holds — the prior boxes that held the
+/// same stretch of its neighbourhood's voter list, each in proportion to its overlap — else of its neighbourhood. Choices are matched by id; a choice the prior race lacked has
 /// no baseline (NaN). Immutable after construction.
 /// </summary>
 public sealed class PriorBaseline
@@ -75,50 +78,52 @@ public sealed class PriorBaseline
         var choiceMap = new int[race.Choices.Count];
         for (var j = 0; j < choiceMap.Length; j++) choiceMap[j] = prior.Race.IndexOf(race.Choices[j].Id);
         var hoods = SumNeighbourhoods(prior);
-        var priorLeaf = prior.Geography.Depth - 1;
-        foreach (var box in geography.Boxes)
+        var priorLists = VoterLists.Of(prior.Geography, box => RegisteredOf(prior, box));
+        var stretch = new double[4 + prior.Counts.ChoiceCount];
+        foreach (var (area, boxes) in VoterLists.Of(geography, box => box.Registered))
         {
-            var hoodCode = geography.Areas[box.Area].Code;
-            if (prior.Geography.TryGetBox(box.Code, out var priorBox) && prior.Counts.IsReported(priorBox.Index)
-                && prior.Geography.Areas[priorBox.Area].Code == hoodCode && prior.Geography.Areas[priorBox.Area].Level == priorLeaf)
+            if (!prior.Geography.TryGetArea(geography.Areas[area].Code, out var priorHood)) continue;
+            priorLists.TryGetValue(priorHood.Index, out var before);
+            var positions = new VoterLists.Positions(boxes, before ?? []);
+            for (var i = 0; i < boxes.Length; i++)
             {
-                baseline.SetFromBox(box.Index, prior.Counts, priorBox.Index, RegisteredOf(prior, priorBox), choiceMap);
-            }
-            else if (prior.Geography.TryGetArea(hoodCode, out var priorHood) && hoods.TryGetValue(priorHood.Index, out var sums))
-            {
-                baseline.SetFromSums(box.Index, sums, choiceMap);
+                if (before is not null && SumStretch(prior, positions, i, stretch)) baseline.SetFromSums(boxes[i].Box.Index, stretch, choiceMap, PriorMatch.Box);
+                else if (hoods.TryGetValue(priorHood.Index, out var sums)) baseline.SetFromSums(boxes[i].Box.Index, sums, choiceMap, PriorMatch.Neighbourhood);
             }
         }
         return baseline;
     }
 
+    /// <summary>The prior counts of the voters that hold the current box's stretch of the list, each prior box weighted by its share in it.</summary>
+    private static bool SumStretch(PriorElection prior, VoterLists.Positions positions, int box, double[] sums)
+    {
+        Array.Clear(sums);
+        var counts = prior.Counts;
+        foreach (var (priorBox, fraction) in positions.Overlaps(box))
+        {
+            var index = priorBox.Box.Index;
+            if (!counts.IsReported(index) || counts.Voted(index) < 0 || counts.Invalid(index) < 0) continue;
+            sums[0] += fraction * priorBox.Registered;
+            sums[1] += fraction * counts.Voted(index);
+            sums[2] += fraction * counts.Invalid(index);
+            sums[3] += fraction * counts.Valid(index);
+            var votes = counts.Votes(index);
+            for (var j = 0; j < votes.Length; j++) sums[4 + j] += fraction * votes[j];
+        }
+        return sums[0] > 0;
+    }
+
     private static int RegisteredOf(PriorElection prior, BallotBox box) =>
         prior.Counts.Registered(box.Index) is var r and > 0 ? r : box.Registered;
 
-    private void SetFromBox(int box, BoxCounts counts, int priorBox, int registered, int[] choiceMap)
-    {
-        if (registered <= 0) return;
-        _match[box] = PriorMatch.Box;
-        var voted = counts.Voted(priorBox);
-        if (voted >= 0) _turnout[box] = (double)voted / registered;
-        if (voted > 0 && counts.Invalid(priorBox) >= 0) _invalidShare[box] = (double)counts.Invalid(priorBox) / voted;
-        _validPerRegistered[box] = (double)counts.Valid(priorBox) / registered;
-        var votes = counts.Votes(priorBox);
-        var row = _perRegistered.AsSpan(box * ChoiceCount, ChoiceCount);
-        for (var j = 0; j < row.Length; j++)
-        {
-            if (choiceMap[j] >= 0) row[j] = (double)votes[choiceMap[j]] / registered;
-        }
-    }
-
-    private void SetFromSums(int box, long[] sums, int[] choiceMap)
+    private void SetFromSums(int box, IReadOnlyList<double> sums, int[] choiceMap, PriorMatch match)
     {
         // sums: registered, voted, invalid, valid, then the prior race's choices.
         if (sums[0] <= 0) return;
-        _match[box] = PriorMatch.Neighbourhood;
-        double registered = sums[0];
+        _match[box] = match;
+        var registered = sums[0];
         _turnout[box] = sums[1] / registered;
-        if (sums[1] > 0) _invalidShare[box] = sums[2] / (double)sums[1];
+        if (sums[1] > 0) _invalidShare[box] = sums[2] / sums[1];
         _validPerRegistered[box] = sums[3] / registered;
         var row = _perRegistered.AsSpan(box * ChoiceCount, ChoiceCount);
         for (var j = 0; j < row.Length; j++)
@@ -128,14 +133,14 @@ public sealed class PriorBaseline
     }
 
     /// <summary>Registered, voted, invalid, valid and votes per choice, summed over the reported boxes of each prior neighbourhood.</summary>
-    private static Dictionary<int, long[]> SumNeighbourhoods(PriorElection prior)
+    private static Dictionary<int, double[]> SumNeighbourhoods(PriorElection prior)
     {
-        var sums = new Dictionary<int, long[]>();
+        var sums = new Dictionary<int, double[]>();
         var counts = prior.Counts;
         foreach (var box in prior.Geography.Boxes)
         {
             if (!counts.IsReported(box.Index) || counts.Voted(box.Index) < 0 || counts.Invalid(box.Index) < 0) continue;
-            if (!sums.TryGetValue(box.Area, out var row)) sums[box.Area] = row = new long[4 + counts.ChoiceCount];
+            if (!sums.TryGetValue(box.Area, out var row)) sums[box.Area] = row = new double[4 + counts.ChoiceCount];
             row[0] += RegisteredOf(prior, box);
             row[1] += counts.Voted(box.Index);
             row[2] += counts.Invalid(box.Index);

@@ -23,27 +23,64 @@ public sealed class when_a_prior_is_aligned
         new("parliament", RaceKind.Parliamentary, LocalizedText.Same("P"), [.. ids.Select(id => new Choice(id, id, null, ChoiceKind.Party, null))]);
 
     [Fact]
-    public void a_box_matches_the_same_box_of_the_same_neighbourhood_else_its_neighbourhood()
+    public void a_box_takes_the_prior_boxes_that_held_its_stretch_of_the_neighbourhoods_list()
     {
-        var now = Geography(("X", "1", 100), ("X", "2", 100), ("Y", "3", 100));
-        var before = Geography(("X", "1", 200), ("Y", "2", 100), ("Y", "3", 300));
+        // X had two boxes of 150 voters; now three of 100 cut the same list: the middle one holds the end of the
+        // first and the start of the second. Y is new, so it has no prior at all.
+        var now = Geography(("X", "1", 100), ("X", "2", 100), ("X", "3", 100), ("Y", "4", 100));
+        var before = Geography(("X", "1", 150), ("X", "2", 150));
         var race = Race("a", "b");
-        var counts = new BoxCounts(3, 2);
-        counts.Set(0, 200, 150, 140, 10, [100, 40]);
-        counts.Set(1, 100, 50, 50, 0, [10, 40]);
-        counts.Set(2, 300, 200, 200, 0, [50, 150]);
+        var counts = new BoxCounts(2, 2);
+        counts.Set(0, 150, 120, 120, 0, [90, 30]);
+        counts.Set(1, 150, 90, 90, 0, [30, 60]);
 
         var baseline = PriorBaseline.Align(now, race, new PriorElection(before, race, counts));
 
         baseline.MatchOf(0).ShouldBe(PriorMatch.Box);
-        baseline.Turnout(0).ShouldBe(0.75);
-        baseline.PerRegistered(0).ToArray().ShouldBe([0.5, 0.2]);
-        // Box 2 of X was box 2 of Y before: another neighbourhood, so X's sums stand in for it.
+        baseline.Turnout(0).ShouldBe(0.8, 1e-12);
+        baseline.Share(0, 0).ShouldBe(0.75, 1e-12);
+        baseline.MatchOf(1).ShouldBe(PriorMatch.Box);
+        baseline.Turnout(1).ShouldBe((40 + 30) / 100.0, 1e-12);
+        baseline.PerRegistered(1).ToArray().ShouldBe([(30 + 10) / 100.0, (10 + 20) / 100.0], tolerance: 1e-12);
+        baseline.Share(2, 1).ShouldBe(60 / 90.0, 1e-12);
+        baseline.MatchOf(3).ShouldBe(PriorMatch.None);
+        baseline.Coverage().ShouldBe((3, 0));
+    }
+
+    [Fact]
+    public void lists_of_different_lengths_are_laid_over_each_other_by_position_and_numbers_sort_as_numbers()
+    {
+        // The list grew from 200 to 400 voters: box 9 holds the first half, box 10 the second, so each maps onto
+        // one prior box whole (box 10 must not sort before box 9).
+        var now = Geography(("X", "10", 200), ("X", "9", 200));
+        var before = Geography(("X", "1", 100), ("X", "2", 100));
+        var race = Race("a", "b");
+        var counts = new BoxCounts(2, 2);
+        counts.Set(0, 100, 50, 50, 0, [50, 0]);
+        counts.Set(1, 100, 100, 100, 0, [0, 100]);
+
+        var baseline = PriorBaseline.Align(now, race, new PriorElection(before, race, counts));
+
+        baseline.Share(1, 0).ShouldBe(1.0, 1e-12);
+        baseline.Turnout(1).ShouldBe(0.5, 1e-12);
+        baseline.Share(0, 1).ShouldBe(1.0, 1e-12);
+        baseline.Turnout(0).ShouldBe(1.0, 1e-12);
+    }
+
+    [Fact]
+    public void a_box_whose_stretch_was_not_reported_takes_its_neighbourhood()
+    {
+        var now = Geography(("X", "1", 100), ("X", "2", 100));
+        var before = Geography(("X", "1", 100), ("X", "2", 100));
+        var race = Race("a", "b");
+        var counts = new BoxCounts(2, 2);
+        counts.Set(0, 100, 80, 80, 0, [20, 60]);
+
+        var baseline = PriorBaseline.Align(now, race, new PriorElection(before, race, counts));
+
+        baseline.MatchOf(0).ShouldBe(PriorMatch.Box);
         baseline.MatchOf(1).ShouldBe(PriorMatch.Neighbourhood);
-        baseline.Turnout(1).ShouldBe(0.75);
-        baseline.MatchOf(2).ShouldBe(PriorMatch.Box);
-        baseline.Share(2, 1).ShouldBe(0.75);
-        baseline.Coverage().ShouldBe((2, 1));
+        baseline.Turnout(1).ShouldBe(0.8, 1e-12);
     }
 
     [Fact]
