@@ -58,7 +58,7 @@ public sealed partial class AnomalyDetector
             withPersistence: Options.PriorPersistence);
         _patterns = new PatternTest(Components, _groups.Regions);
         _duplicates = new DuplicateIndex(_groups, Options.DuplicateMinValid);
-        var comparison = new PeerComparison(_groups, _stats, _metrics, Options);
+        var comparison = new PeerComparison(_groups, _stats, _metrics, Options, Prior, Components);
         _assessor = new BoxAssessor(counts, _metrics, Components, comparison, _patterns, new TypoRepair(Components, _patterns.Correlations), _duplicates, _gaps, Options);
         _writer = new ReasonWriter(geography, race, Components, counts, _gaps, Options);
         foreach (var (box, gap) in sourceGaps ?? new Dictionary<int, SourceGap>()) _gaps[box] = gap;

@@ -8,8 +8,11 @@ namespace Sandik.Domain.Anomalies;
 /// towards the district's typical neighbourhood spread, and never fall below sampling noise (a box of 80 voters
 /// is noisier than one of 350). Reads shared state only; the owner refreshes it.
 /// </summary>
-public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxMetrics metrics, AnomalyOptions options)
+public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxMetrics metrics, AnomalyOptions options,
+    PriorBaseline? prior = null, VoteComponents? components = null)
 {
+    private readonly bool[] _minor = components is null ? [] : [.. Enumerable.Range(0, metrics.ChoiceCount).Select(j => components.MajorOf(j) < 0)];
+
     public PeerGroups Groups => groups;
 
     public BoxMetrics Metrics => metrics;
@@ -77,6 +80,20 @@ public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxM
         }
     }
 
+    private double StretchSpread(int box, int metric)
+    {
+        // Swing metrics follow the level metrics: turnout, invalid share, others' share, then each choice's share.
+        var level = metric is >= BoxMetrics.TurnoutSwing and < BoxMetrics.FirstShare ? metric - BoxMetrics.TurnoutSwing
+            : metric >= BoxMetrics.FirstShare + metrics.ChoiceCount ? metric - metrics.ChoiceCount : metric;
+        return level switch
+        {
+            BoxMetrics.Turnout => prior!.StretchSpread(box, PriorRatio.Turnout),
+            BoxMetrics.InvalidShare => prior!.StretchSpread(box, PriorRatio.InvalidShare),
+            BoxMetrics.OthersShare => prior!.StretchSpread(box, PriorRatio.Others, minor: _minor),
+            _ => prior!.StretchSpread(box, PriorRatio.Share, level - BoxMetrics.FirstShare),
+        };
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Standing Against(int box, double value, int area, int metric, double denominator, double level, PeerBasis basis)
     {
@@ -87,6 +104,13 @@ public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxM
             ? persistence.Adjustment(metrics, box, metric) : 0;
         median += own;
         var sigma = stats.Sigma(area, metric);
+        // A prior cut between two unlike streets is uncertain; the expectation carries that uncertainty in its slope.
+        var carried = !double.IsNaN(level) ? 1 : own != 0 ? stats.Persistence!.Slope(metric) : 0;
+        if (carried > 0 && prior is not null)
+        {
+            var spread = carried * StretchSpread(box, metric);
+            sigma = Math.Sqrt(sigma * sigma + spread * spread);
+        }
         var n = stats.Count(area, metric);
         if (basis == PeerBasis.Neighbourhood)
         {
@@ -96,7 +120,8 @@ public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxM
         }
         // Sampling noise of a proportion p over the denominator: p is the peers' level, or the box's own for a swing.
         var p = Math.Clamp(double.IsNaN(level) ? median : level, Math.Min(1.0 / denominator, 0.5), 0.5);
-        var floor = Math.Sqrt(p * (1 - p) / denominator);
+        // A swing is the difference of two counts, each with its own sampling noise.
+        var floor = Math.Sqrt((double.IsNaN(level) ? 1 : 2) * p * (1 - p) / denominator);
         return new Standing(value, median, Math.Max(sigma, floor), n, area, basis, own != 0);
     }
 }

@@ -16,6 +16,9 @@ public enum PriorMatch : byte
     Neighbourhood,
 }
 
+/// <summary>A prior ratio whose uncertainty <see cref="PriorBaseline.StretchSpread"/> measures.</summary>
+public enum PriorRatio : byte { Turnout, InvalidShare, Share, Others }
+
 /// <summary>
 /// A prior election aligned with the current race: for every current box, the prior votes of each current choice
 /// per registered voter, the prior turnout and invalid share of the voters it holds — the prior boxes that held the
@@ -29,10 +32,17 @@ public sealed class PriorBaseline
     private readonly double[] _invalidShare;
     private readonly double[] _validPerRegistered;
     private readonly double[] _perRegistered;
+    private readonly int[] _stretchStart;
+    private readonly List<(int PriorBox, float Weight)> _stretch = [];
+    private readonly BoxCounts _priorCounts;
+    private readonly int[] _choiceMap;
 
-    private PriorBaseline(int boxCount, int choiceCount)
+    private PriorBaseline(int boxCount, int choiceCount, BoxCounts priorCounts, int[] choiceMap)
     {
         ChoiceCount = choiceCount;
+        _priorCounts = priorCounts;
+        _choiceMap = choiceMap;
+        _stretchStart = new int[boxCount + 1];
         _match = new PriorMatch[boxCount];
         _turnout = new double[boxCount];
         _invalidShare = new double[boxCount];
@@ -60,6 +70,55 @@ public sealed class PriorBaseline
     /// <summary>Prior votes of each current choice over prior registered voters (NaN when the choice did not run).</summary>
     public ReadOnlySpan<double> PerRegistered(int box) => _perRegistered.AsSpan(box * ChoiceCount, ChoiceCount);
 
+    /// <summary>
+    /// How uncertain the box's prior ratio is because its stretch of the list straddles prior boxes: the spread of
+    /// the ratio among the prior boxes it overlaps, weighted by their voters in the stretch (0 when one prior box
+    /// holds it all). Where a list was cut anew between two very different streets the boundary is not known to the
+    /// voter, and the prior can be off by up to this much.
+    /// </summary>
+    /// <param name="minor">For <see cref="PriorRatio.Others"/>: which current choices count as others.</param>
+    public double StretchSpread(int box, PriorRatio ratio, int choice = -1, ReadOnlySpan<bool> minor = default)
+    {
+        var (start, end) = (_stretchStart[box], _stretchStart[box + 1]);
+        if (end - start < 2) return 0;
+        double sum = 0, sumSquares = 0, weights = 0;
+        for (var k = start; k < end; k++)
+        {
+            var (priorBox, weight) = _stretch[k];
+            var x = RatioOf(priorBox, ratio, choice, minor);
+            if (double.IsNaN(x)) continue;
+            sum += weight * x;
+            sumSquares += weight * x * x;
+            weights += weight;
+        }
+        if (weights <= 0) return 0;
+        var mean = sum / weights;
+        return Math.Sqrt(Math.Max(0, sumSquares / weights - mean * mean));
+    }
+
+    private double RatioOf(int priorBox, PriorRatio ratio, int choice, ReadOnlySpan<bool> minor)
+    {
+        var counts = _priorCounts;
+        var (voted, valid) = (counts.Voted(priorBox), counts.Valid(priorBox));
+        switch (ratio)
+        {
+            case PriorRatio.Turnout:
+                var registered = counts.Registered(priorBox);
+                return registered > 0 && voted >= 0 ? (double)voted / registered : double.NaN;
+            case PriorRatio.InvalidShare:
+                return voted > 0 && counts.Invalid(priorBox) >= 0 ? (double)counts.Invalid(priorBox) / voted : double.NaN;
+        }
+        if (valid <= 0) return double.NaN;
+        var votes = counts.Votes(priorBox);
+        if (ratio == PriorRatio.Share) return _choiceMap[choice] >= 0 ? (double)votes[_choiceMap[choice]] / valid : double.NaN;
+        double others = 0;
+        for (var j = 0; j < minor.Length; j++)
+        {
+            if (minor[j] && _choiceMap[j] >= 0) others += votes[_choiceMap[j]];
+        }
+        return others / valid;
+    }
+
     /// <summary>Boxes with a baseline of each kind.</summary>
     public (int Box, int Neighbourhood) Coverage()
     {
@@ -74,12 +133,13 @@ public sealed class PriorBaseline
 
     public static PriorBaseline Align(ElectionGeography geography, Race race, PriorElection prior)
     {
-        var baseline = new PriorBaseline(geography.Boxes.Count, race.Choices.Count);
         var choiceMap = new int[race.Choices.Count];
         for (var j = 0; j < choiceMap.Length; j++) choiceMap[j] = prior.Race.IndexOf(race.Choices[j].Id);
+        var baseline = new PriorBaseline(geography.Boxes.Count, race.Choices.Count, prior.Counts, choiceMap);
         var hoods = SumNeighbourhoods(prior);
         var priorLists = VoterLists.Of(prior.Geography, box => RegisteredOf(prior, box));
         var stretch = new double[4 + prior.Counts.ChoiceCount];
+        var stretches = new Dictionary<int, (int, float)[]>();
         foreach (var (area, boxes) in VoterLists.Of(geography, box => box.Registered))
         {
             if (!prior.Geography.TryGetArea(geography.Areas[area].Code, out var priorHood)) continue;
@@ -87,11 +147,27 @@ public sealed class PriorBaseline
             var positions = new VoterLists.Positions(boxes, before ?? []);
             for (var i = 0; i < boxes.Length; i++)
             {
-                if (before is not null && SumStretch(prior, positions, i, stretch)) baseline.SetFromSums(boxes[i].Box.Index, stretch, choiceMap, PriorMatch.Box);
+                if (before is not null && SumStretch(prior, positions, i, stretch))
+                {
+                    baseline.SetFromSums(boxes[i].Box.Index, stretch, choiceMap, PriorMatch.Box);
+                    stretches[boxes[i].Box.Index] = [.. positions.Overlaps(i).Where(o => prior.Counts.IsReported(o.Box.Box.Index))
+                        .Select(o => (o.Box.Box.Index, (float)(o.Fraction * o.Box.Registered)))];
+                }
                 else if (hoods.TryGetValue(priorHood.Index, out var sums)) baseline.SetFromSums(boxes[i].Box.Index, sums, choiceMap, PriorMatch.Neighbourhood);
             }
         }
+        baseline.KeepStretches(stretches);
         return baseline;
+    }
+
+    private void KeepStretches(Dictionary<int, (int, float)[]> stretches)
+    {
+        for (var box = 0; box < _match.Length; box++)
+        {
+            _stretchStart[box] = _stretch.Count;
+            if (stretches.TryGetValue(box, out var overlaps)) _stretch.AddRange(overlaps);
+        }
+        _stretchStart[^1] = _stretch.Count;
     }
 
     /// <summary>The prior counts of the voters that hold the current box's stretch of the list, each prior box weighted by its share in it.</summary>
