@@ -81,19 +81,25 @@ public sealed class PriorBaseline
     {
         var (start, end) = (_stretchStart[box], _stretchStart[box + 1]);
         if (end - start < 2) return 0;
-        double sum = 0, sumSquares = 0, weights = 0;
+        double sum = 0, weights = 0;
         for (var k = start; k < end; k++)
         {
             var (priorBox, weight) = _stretch[k];
             var x = RatioOf(priorBox, ratio, choice, minor);
             if (double.IsNaN(x)) continue;
             sum += weight * x;
-            sumSquares += weight * x * x;
             weights += weight;
         }
         if (weights <= 0) return 0;
         var mean = sum / weights;
-        return Math.Sqrt(Math.Max(0, sumSquares / weights - mean * mean));
+        double squares = 0;
+        for (var k = start; k < end; k++)
+        {
+            var (priorBox, weight) = _stretch[k];
+            var x = RatioOf(priorBox, ratio, choice, minor);
+            if (!double.IsNaN(x)) squares += weight * (x - mean) * (x - mean);
+        }
+        return Math.Sqrt(squares / weights);
     }
 
     private double RatioOf(int priorBox, PriorRatio ratio, int choice, ReadOnlySpan<bool> minor)

@@ -84,6 +84,28 @@ public sealed class when_a_prior_is_aligned
     }
 
     [Fact]
+    public void a_stretch_that_straddles_unlike_prior_boxes_carries_their_spread()
+    {
+        // The middle box takes half of a box where a had 90% and half of one where it had 10%: its prior share of
+        // a is 50%, give or take 40 points; the outer boxes each lie within one prior box.
+        var now = Geography(("X", "1", 100), ("X", "2", 100), ("X", "3", 100));
+        var before = Geography(("X", "1", 150), ("X", "2", 150));
+        var race = Race("a", "b");
+        var counts = new BoxCounts(2, 2);
+        counts.Set(0, 150, 100, 100, 0, [90, 10]);
+        counts.Set(1, 150, 100, 100, 0, [10, 90]);
+
+        var baseline = PriorBaseline.Align(now, race, new PriorElection(before, race, counts));
+
+        baseline.Share(1, 0).ShouldBe(0.5, 1e-12);
+        baseline.StretchSpread(1, PriorRatio.Share, 0).ShouldBe(0.4, 1e-6);
+        baseline.StretchSpread(1, PriorRatio.Others, minor: [false, true]).ShouldBe(0.4, 1e-6);
+        baseline.StretchSpread(1, PriorRatio.Turnout).ShouldBe(0, 1e-9);
+        baseline.StretchSpread(0, PriorRatio.Share, 0).ShouldBe(0);
+        baseline.StretchSpread(2, PriorRatio.Share, 1).ShouldBe(0);
+    }
+
+    [Fact]
     public void choices_are_matched_by_id_and_new_ones_have_no_baseline()
     {
         var geography = Geography(("X", "1", 100));
