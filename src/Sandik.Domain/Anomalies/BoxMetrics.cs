@@ -15,7 +15,9 @@ public sealed class BoxMetrics
 
     private readonly ElectionGeography _geography;
     private readonly PriorBaseline? _prior;
-    private readonly double[] _values;
+    // Single precision: seven digits are plenty for a ratio of counts, and a row per box for every choice and its swing
+    // in doubles took about 50 MB for the whole country. Computed in double, stored rounded.
+    private readonly float[] _values;
     private readonly bool[] _minor;
 
     /// <param name="components">Which choices are major; the others' shares are also pooled into one metric.</param>
@@ -26,8 +28,8 @@ public sealed class BoxMetrics
         _minor = [.. Enumerable.Range(0, choiceCount).Select(j => components.MajorOf(j) < 0)];
         ChoiceCount = choiceCount;
         Count = FirstShare + 2 * choiceCount;
-        _values = new double[geography.Boxes.Count * Count];
-        Array.Fill(_values, double.NaN);
+        _values = new float[geography.Boxes.Count * Count];
+        Array.Fill(_values, float.NaN);
     }
 
     /// <summary>Metrics per box.</summary>
@@ -67,8 +69,6 @@ public sealed class BoxMetrics
         return [.. levels, .. levels.Select(SwingOf)];
     }
 
-    public ReadOnlySpan<double> Of(int box) => _values.AsSpan(box * Count, Count);
-
     public double this[int box, int metric] => _values[box * Count + metric];
 
     /// <summary>Registered voters of a box: the sheet's figure when it has one, else the registry's.</summary>
@@ -85,7 +85,7 @@ public sealed class BoxMetrics
     public void Compute(BoxCounts counts, int box)
     {
         var row = _values.AsSpan(box * Count, Count);
-        row.Fill(double.NaN);
+        row.Fill(float.NaN);
         if (!counts.IsReported(box)) return;
         var registered = RegisteredOf(counts, box);
         var voted = counts.Voted(box);
@@ -94,28 +94,32 @@ public sealed class BoxMetrics
         var votes = counts.Votes(box);
         // A box without a register (a prison, a mobile box) serves people unlike its neighbourhood's: not compared.
         if (registered <= 0) return;
+        Span<double> shares = stackalloc double[votes.Length];
+        shares.Fill(double.NaN);
+        double others = double.NaN, invalidShare = double.NaN, turnout = double.NaN;
         if (valid > 0)
         {
-            double others = 0;
+            others = 0;
             for (var j = 0; j < votes.Length; j++)
             {
-                row[FirstShare + j] = (double)votes[j] / valid;
-                if (_minor[j]) others += row[FirstShare + j];
+                shares[j] = (double)votes[j] / valid;
+                if (_minor[j]) others += shares[j];
+                row[FirstShare + j] = (float)shares[j];
             }
-            row[OthersShare] = others;
+            row[OthersShare] = (float)others;
         }
-        if (voted > 0 && invalid >= 0) row[InvalidShare] = (double)invalid / voted;
-        if (voted >= 0) row[Turnout] = (double)voted / registered;
+        if (voted > 0 && invalid >= 0) row[InvalidShare] = (float)(invalidShare = (double)invalid / voted);
+        if (voted >= 0) row[Turnout] = (float)(turnout = (double)voted / registered);
         if (_prior is null || _prior.MatchOf(box) == PriorMatch.None) return;
-        row[TurnoutSwing] = row[Turnout] - _prior.Turnout(box);
-        row[InvalidShareSwing] = row[InvalidShare] - _prior.InvalidShare(box);
+        row[TurnoutSwing] = (float)(turnout - _prior.Turnout(box));
+        row[InvalidShareSwing] = (float)(invalidShare - _prior.InvalidShare(box));
         double priorOthers = 0;
         for (var j = 0; j < votes.Length; j++)
         {
             var before = _prior.Share(box, j);
-            row[FirstShare + ChoiceCount + j] = row[FirstShare + j] - before;
+            row[FirstShare + ChoiceCount + j] = (float)(shares[j] - before);
             if (_minor[j] && !double.IsNaN(before)) priorOthers += before;
         }
-        row[OthersShareSwing] = row[OthersShare] - priorOthers;
+        row[OthersShareSwing] = (float)(others - priorOthers);
     }
 }

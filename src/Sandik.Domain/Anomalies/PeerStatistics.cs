@@ -11,8 +11,13 @@ namespace Sandik.Domain.Anomalies;
 public sealed class PeerStatistics
 {
     private readonly PeerGroups _groups;
-    private readonly int _metrics;
     private readonly int[] _used;
+    // Statistics are kept for the compared metrics only: a row per area of one slot per compared metric. The whole
+    // country holds some 50,000 areas, and a slot for every metric (every choice's share and swing) took about 100 MB.
+    // They stay in double precision: a box that departs from its neighbourhood exactly as it did in the prior election
+    // must be found exactly where it is expected, which rounding the medians would spoil.
+    private readonly int[] _slotOf;
+    private readonly int _slots;
     private readonly double[] _median;
     private readonly double[] _sigma;
     private readonly int[] _count;
@@ -33,10 +38,15 @@ public sealed class PeerStatistics
         _levelOfSwing = levelOfSwing is null ? [] : new Dictionary<int, int>(levelOfSwing);
         _persistence = withPersistence && levelOfSwing is not null ? new PriorPersistence(groups, metricCount, levelOfSwing) : null;
         _groups = groups;
-        _metrics = metricCount;
         _used = [.. used ?? Enumerable.Range(0, metricCount)];
+        _slotOf = new int[metricCount];
+        Array.Fill(_slotOf, -1);
+        foreach (var m in _used)
+        {
+            if (_slotOf[m] < 0) _slotOf[m] = _slots++;
+        }
         MinNeighbourhoodPeers = minNeighbourhoodPeers;
-        var size = groups.Geography.Areas.Count * metricCount;
+        var size = groups.Geography.Areas.Count * _slots;
         _median = new double[size];
         _sigma = new double[size];
         _count = new int[size];
@@ -44,6 +54,9 @@ public sealed class PeerStatistics
         _slope = new double[size];
         _meanPrior = new double[size];
     }
+
+    /// <summary>Where an area's statistic of a metric is kept; -1 for a metric that is not compared.</summary>
+    private int At(int area, int metric) => _slotOf[metric] is var slot and >= 0 ? area * _slots + slot : -1;
 
     /// <summary>Fewest boxes for a district's swing to be related to where its boxes started.</summary>
     public const int MinBoxesForSlope = 20;
@@ -56,23 +69,25 @@ public sealed class PeerStatistics
     /// </summary>
     public double ExpectedSwing(int area, int metric, double priorLevel)
     {
-        var at = area * _metrics + metric;
+        var at = At(area, metric);
+        if (at < 0) return 0;
         return _slope[at] == 0 || double.IsNaN(priorLevel) ? _median[at] : _median[at] + _slope[at] * (priorLevel - _meanPrior[at]);
     }
 
     public int MinNeighbourhoodPeers { get; }
 
-    public double Median(int area, int metric) => _median[area * _metrics + metric];
+    /// <summary>The median of the metric over the area's boxes (0 for a metric that is not compared).</summary>
+    public double Median(int area, int metric) => At(area, metric) is var at and >= 0 ? _median[at] : 0;
 
-    /// <summary>MAD scaled to a standard deviation.</summary>
-    public double Sigma(int area, int metric) => _sigma[area * _metrics + metric];
+    /// <summary>MAD scaled to a standard deviation (0 for a metric that is not compared).</summary>
+    public double Sigma(int area, int metric) => At(area, metric) is var at and >= 0 ? _sigma[at] : 0;
 
-    /// <summary>Boxes of the area with a value for the metric.</summary>
-    public int Count(int area, int metric) => _count[area * _metrics + metric];
+    /// <summary>Boxes of the area with a value for the metric (0 for a metric that is not compared).</summary>
+    public int Count(int area, int metric) => At(area, metric) is var at and >= 0 ? _count[at] : 0;
 
     /// <summary>For a district: the median spread of the metric inside its neighbourhoods that are peer groups
-    /// (NaN when none is).</summary>
-    public double TypicalNeighbourhoodSigma(int district, int metric) => _typical[district * _metrics + metric];
+    /// (NaN when none is, or when the metric is not compared).</summary>
+    public double TypicalNeighbourhoodSigma(int district, int metric) => At(district, metric) is var at and >= 0 ? _typical[at] : double.NaN;
 
     /// <summary>How a box's own prior departure carries over, when the statistics take it into account.</summary>
     public PriorPersistence? Persistence => _persistence;
@@ -111,7 +126,7 @@ public sealed class PeerStatistics
                 if (!double.IsNaN(value)) _scratch[n++] = persistent ? value - _persistence!.Adjustment(metrics, box, m) : value;
             }
             var (median, sigma) = RobustStats.MedianAndSigma(_scratch.AsSpan(0, n));
-            var at = area * _metrics + m;
+            var at = At(area, m);
             _median[at] = median;
             _sigma[at] = sigma;
             _count[at] = n;
@@ -145,7 +160,7 @@ public sealed class PeerStatistics
         var slope = sxx > 0 ? Math.Clamp(sxy / sxx, -1, 1) : 0;
         for (var i = 0; i < n; i++) _scratch[i] -= slope * (_priors[i] - meanPrior);
         var (median, sigma) = RobustStats.MedianAndSigma(_scratch.AsSpan(0, n));
-        var at = area * _metrics + metric;
+        var at = At(area, metric);
         _median[at] = median;
         _sigma[at] = sigma;
         _count[at] = n;
@@ -176,7 +191,7 @@ public sealed class PeerStatistics
                 {
                     if (Count(hood, m) >= MinNeighbourhoodPeers) _scratch[n++] = Sigma(hood, m);
                 }
-                _typical[district * _metrics + m] = RobustStats.Median(_scratch.AsSpan(0, n));
+                _typical[At(district, m)] = RobustStats.Median(_scratch.AsSpan(0, n));
             }
         }
     }

@@ -15,9 +15,11 @@ public sealed class PriorPersistence
 {
     private const double Trim = 5;
     private readonly PeerGroups _groups;
-    private readonly int _metrics;
     private readonly Dictionary<int, int> _swingOf;
-    private readonly double[] _priorMedian;
+    // The neighbourhoods' prior medians, one slot per level metric with a swing (not one per metric): made at the
+    // first fit, so that a detector without a prior election holds none.
+    private readonly int[] _slotOf;
+    private double[] _priorMedian = [];
     private readonly double[] _slope;
     private double[] _scratch = new double[256];
 
@@ -25,11 +27,15 @@ public sealed class PriorPersistence
     public PriorPersistence(PeerGroups groups, int metricCount, IReadOnlyDictionary<int, int> levelOfSwing)
     {
         _groups = groups;
-        _metrics = metricCount;
         _swingOf = levelOfSwing.ToDictionary(p => p.Value, p => p.Key);
-        _priorMedian = new double[groups.Geography.Areas.Count * metricCount];
+        _slotOf = new int[metricCount];
+        Array.Fill(_slotOf, -1);
+        var slots = 0;
+        foreach (var level in _swingOf.Keys) _slotOf[level] = slots++;
         _slope = new double[metricCount];
     }
+
+    private int Slots => _swingOf.Count;
 
     /// <summary>The fitted slope of a level metric (0 before fitting, and for metrics without a prior).</summary>
     public double Slope(int metric) => _slope[metric];
@@ -41,7 +47,7 @@ public sealed class PriorPersistence
         var slope = _slope[metric];
         if (slope == 0 || !metrics.HasOwnPrior(box)) return 0;
         var prior = metrics[box, metric] - metrics[box, metrics.SwingOf(metric)];
-        var median = _priorMedian[_groups.NeighbourhoodOf(box) * _metrics + metric];
+        var median = _priorMedian[_groups.NeighbourhoodOf(box) * Slots + _slotOf[metric]];
         return double.IsNaN(prior) || double.IsNaN(median) ? 0 : slope * (prior - median);
     }
 
@@ -52,6 +58,7 @@ public sealed class PriorPersistence
     public void Fit(PeerStatistics stats, BoxMetrics metrics)
     {
         var hoods = _groups.GroupAreas().Where(a => _groups.Geography.Areas[a].Level == _groups.NeighbourhoodLevel).ToList();
+        if (_priorMedian.Length == 0) _priorMedian = new double[_groups.Geography.Areas.Count * Slots];
         foreach (var (level, swing) in _swingOf)
         {
             double sxy = 0, sxx = 0;
@@ -65,7 +72,7 @@ public sealed class PriorPersistence
                 {
                     if (metrics.HasOwnPrior(box) && metrics[box, level] - metrics[box, swing] is var p && !double.IsNaN(p)) _scratch[n++] = p;
                 }
-                var priorMedian = _priorMedian[hood * _metrics + level] = RobustStats.Median(_scratch.AsSpan(0, n));
+                var priorMedian = _priorMedian[hood * Slots + _slotOf[level]] = RobustStats.Median(_scratch.AsSpan(0, n));
                 var (median, sigma) = (stats.Median(hood, level), stats.Sigma(hood, level));
                 if (n < 2 || !(sigma > 0)) continue;
                 foreach (var box in members)

@@ -4,10 +4,11 @@ namespace Sandik.Domain.Projection;
 
 internal sealed partial class ProjectionEngine
 {
-    // Counted boxes in arrival-independent box order, for the box-level spread fits.
+    // The counted boxes the box-level spread fits measure, in arrival-independent box order: every
+    // RatioModel.Stride-th one (about 20,000), so only those are kept, not a row of every group for every box.
     private double[] _boxGroupsY = [], _boxGroupsE = [], _boxValidY = [], _boxValidE = [], _boxVotedY = [], _boxVotedE = [], _boxSize = [];
     private int[] _boxLeaf = [];
-    private int _countedBoxes;
+    private int _countedBoxes, _fittedBoxes;
 
     /// <summary>Boxes counted in the last run.</summary>
     public int BoxesCounted => _countedBoxes;
@@ -23,11 +24,14 @@ internal sealed partial class ProjectionEngine
         Array.Clear(CountedVoted);
         Array.Clear(CountedRegistered);
         Array.Clear(CountedBoxes);
-        ReserveBoxes(counted.Count);
+        var total = 0;
+        for (var b = 0; b < counted.Count; b++) total += counted[b] is null ? 0 : 1;
+        var stride = RatioModel.Stride(total);
+        ReserveBoxes(Math.Min(counted.Count, RatioModel.MaxFitted));
         var groups = Groups.Count;
         Span<double> y = stackalloc double[groups];
         Span<double> e = stackalloc double[groups];
-        _countedBoxes = 0;
+        (_countedBoxes, _fittedBoxes) = (0, 0);
         for (var b = 0; b < counted.Count; b++)
         {
             if (counted[b] is not { } tally) continue;
@@ -53,7 +57,8 @@ internal sealed partial class ProjectionEngine
             CountedRegistered[unit] += registered;
             CountedBoxes[unit]++;
 
-            var i = _countedBoxes++;
+            if (_countedBoxes++ % stride != 0) continue;
+            var i = _fittedBoxes++;
             y.CopyTo(_boxGroupsY.AsSpan(i * groups, groups));
             e.CopyTo(_boxGroupsE.AsSpan(i * groups, groups));
             (_boxValidY[i], _boxValidE[i], _boxVotedY[i], _boxVotedE[i]) = (valid, expectedValid, voted, expectedVoted);
@@ -85,9 +90,9 @@ internal sealed partial class ProjectionEngine
 
     private void FitBoxes()
     {
-        Composition.FitBoxes(_countedBoxes, _boxGroupsY, _boxGroupsE, _boxSize, _boxLeaf, Options.MinAreasToFit);
-        Valid.FitBoxes(_countedBoxes, _boxValidY, _boxValidE, _boxSize, _boxLeaf, Options.MinAreasToFit);
-        Voted.FitBoxes(_countedBoxes, _boxVotedY, _boxVotedE, _boxSize, _boxLeaf, Options.MinAreasToFit);
+        Composition.FitBoxes(_fittedBoxes, _boxGroupsY, _boxGroupsE, _boxSize, _boxLeaf, Options.MinAreasToFit);
+        Valid.FitBoxes(_fittedBoxes, _boxValidY, _boxValidE, _boxSize, _boxLeaf, Options.MinAreasToFit);
+        Voted.FitBoxes(_fittedBoxes, _boxVotedY, _boxVotedE, _boxSize, _boxLeaf, Options.MinAreasToFit);
     }
 
     private void ReserveBoxes(int boxes)

@@ -20,11 +20,11 @@ internal sealed partial class RatioModel
         for (var level = 1; level < _tree.LevelCount; level++)
         {
             var (from, to) = (_tree.LevelStart[level], _tree.LevelStart[level + 1]);
-            Reserve(to - from);
             var count = 0;
             var withData = 0;
             for (var n = from; n < to; n++) withData += Size[n] > 0 ? 1 : 0;
             var stride = level == _tree.SplitLevel ? 1 : Stride(withData);
+            Reserve((withData + stride - 1) / stride);
             var seen = 0;
             for (var n = from; n < to; n++)
             {
@@ -48,6 +48,7 @@ internal sealed partial class RatioModel
     }
 
     /// <summary>Measures the spread of counted boxes around their neighbourhood (the last spread row).</summary>
+    /// <param name="count">Boxes given: every <see cref="Stride"/>-th counted box, in box order.</param>
     /// <param name="y">Counted votes of each box, <c>[i * Series + s]</c>.</param>
     /// <param name="leaf">Leaf node of each box.</param>
     public void FitBoxes(int count, double[] y, double[] e, double[] size, int[] leaf, int minAreas)
@@ -56,7 +57,7 @@ internal sealed partial class RatioModel
         Span<double> loo = stackalloc double[Series];
         Span<double> predicted = stackalloc double[Series];
         var used = 0;
-        for (var i = 0; i < count; i += Stride(count))
+        for (var i = 0; i < count; i++)
         {
             if (size[i] <= 0 || IsSpecial(leaf[i])) continue;
             var yi = y.AsSpan(i * Series, Series);
@@ -90,9 +91,22 @@ internal sealed partial class RatioModel
     private void Reserve(int rows)
     {
         if (_inverse.Length >= rows) return;
-        _inverse = new double[Math.Max(rows, 2 * _inverse.Length)];
+        // At once as many rows as any fit can take, so that the buffers are made once and not again as the count grows.
+        _inverse = new double[Math.Max(rows, MostRows())];
         _squares = new double[_inverse.Length * Series];
         _predicted = new double[_inverse.Length * Series];
         _rows = new int[_inverse.Length];
+    }
+
+    /// <summary>The most rows one fit takes: a level's nodes (all of the split level's), or the boxes, subsampled.</summary>
+    private int MostRows()
+    {
+        var most = MaxFitted;
+        for (var level = 1; level < _tree.LevelCount; level++)
+        {
+            var nodes = _tree.LevelStart[level + 1] - _tree.LevelStart[level];
+            most = Math.Max(most, level == _tree.SplitLevel ? nodes : Math.Min(nodes, MaxFitted));
+        }
+        return most;
     }
 }

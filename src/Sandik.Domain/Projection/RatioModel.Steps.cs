@@ -3,9 +3,10 @@ namespace Sandik.Domain.Projection;
 internal sealed partial class RatioModel
 {
     /// <summary>Counted areas a level's spread is measured on at most: beyond that, an even subsample tells as much, faster.</summary>
-    private const int MaxFitted = 20_000;
+    public const int MaxFitted = 20_000;
 
-    private static int Stride(int count) => Math.Max(1, (count + MaxFitted - 1) / MaxFitted);
+    /// <summary>Every how many counted areas (or boxes) one is fitted, for a level of <paramref name="count"/>.</summary>
+    public static int Stride(int count) => Math.Max(1, (count + MaxFitted - 1) / MaxFitted);
 
     /// <summary>What a node's ratio is before its own counts: its parent's, times its kind's effect on the split level.</summary>
     private double BaseRatio(int node, int s)
