@@ -81,11 +81,12 @@ public sealed class PriorBaseline
     {
         var (start, end) = (_stretchStart[box], _stretchStart[box + 1]);
         if (end - start < 2) return 0;
+        Span<double> ratios = stackalloc double[end - start];
         double sum = 0, weights = 0;
         for (var k = start; k < end; k++)
         {
             var (priorBox, weight) = _stretch[k];
-            var x = RatioOf(priorBox, ratio, choice, minor);
+            var x = ratios[k - start] = RatioOf(priorBox, ratio, choice, minor);
             if (double.IsNaN(x)) continue;
             sum += weight * x;
             weights += weight;
@@ -95,9 +96,8 @@ public sealed class PriorBaseline
         double squares = 0;
         for (var k = start; k < end; k++)
         {
-            var (priorBox, weight) = _stretch[k];
-            var x = RatioOf(priorBox, ratio, choice, minor);
-            if (!double.IsNaN(x)) squares += weight * (x - mean) * (x - mean);
+            var x = ratios[k - start];
+            if (!double.IsNaN(x)) squares += _stretch[k].Weight * (x - mean) * (x - mean);
         }
         return Math.Sqrt(squares / weights);
     }
@@ -153,11 +153,10 @@ public sealed class PriorBaseline
             var positions = new VoterLists.Positions(boxes, before ?? []);
             for (var i = 0; i < boxes.Length; i++)
             {
-                if (before is not null && SumStretch(prior, positions, i, stretch))
+                if (before is not null && SumStretch(prior, positions, i, stretch, out var overlaps))
                 {
                     baseline.SetFromSums(boxes[i].Box.Index, stretch, choiceMap, PriorMatch.Box);
-                    stretches[boxes[i].Box.Index] = [.. positions.Overlaps(i).Where(o => prior.Counts.IsReported(o.Box.Box.Index))
-                        .Select(o => (o.Box.Box.Index, (float)(o.Fraction * o.Box.Registered)))];
+                    stretches[boxes[i].Box.Index] = overlaps;
                 }
                 else if (hoods.TryGetValue(priorHood.Index, out var sums)) baseline.SetFromSums(boxes[i].Box.Index, sums, choiceMap, PriorMatch.Neighbourhood);
             }
@@ -176,23 +175,34 @@ public sealed class PriorBaseline
         _stretchStart[^1] = _stretch.Count;
     }
 
-    /// <summary>The prior counts of the voters that hold the current box's stretch of the list, each prior box weighted by its share in it.</summary>
-    private static bool SumStretch(PriorElection prior, VoterLists.Positions positions, int box, double[] sums)
+    /// <summary>
+    /// The prior counts of the voters that hold the current box's stretch of the list, each prior box weighted by its
+    /// share in it; <paramref name="overlaps"/> are the prior boxes summed, with their voters in the stretch.
+    /// </summary>
+    private static bool SumStretch(PriorElection prior, VoterLists.Positions positions, int box, double[] sums, out (int, float)[] overlaps)
     {
         Array.Clear(sums);
-        var counts = prior.Counts;
+        var summed = new List<(int, float)>(2);
         foreach (var (priorBox, fraction) in positions.Overlaps(box))
         {
-            var index = priorBox.Box.Index;
-            if (!counts.IsReported(index) || counts.Voted(index) < 0 || counts.Invalid(index) < 0) continue;
-            sums[0] += fraction * priorBox.Registered;
-            sums[1] += fraction * counts.Voted(index);
-            sums[2] += fraction * counts.Invalid(index);
-            sums[3] += fraction * counts.Valid(index);
-            var votes = counts.Votes(index);
-            for (var j = 0; j < votes.Length; j++) sums[4 + j] += fraction * votes[j];
+            if (!Add(sums, prior.Counts, priorBox.Box.Index, priorBox.Registered, fraction)) continue;
+            summed.Add((priorBox.Box.Index, (float)(fraction * priorBox.Registered)));
         }
+        overlaps = [.. summed];
         return sums[0] > 0;
+    }
+
+    /// <summary>Adds a reported prior box's registered, voted, invalid, valid and votes, times <paramref name="weight"/>; false when it has no full sheet.</summary>
+    private static bool Add(double[] sums, BoxCounts counts, int box, int registered, double weight)
+    {
+        if (!counts.IsReported(box) || counts.Voted(box) < 0 || counts.Invalid(box) < 0) return false;
+        sums[0] += weight * registered;
+        sums[1] += weight * counts.Voted(box);
+        sums[2] += weight * counts.Invalid(box);
+        sums[3] += weight * counts.Valid(box);
+        var votes = counts.Votes(box);
+        for (var j = 0; j < votes.Length; j++) sums[4 + j] += weight * votes[j];
+        return true;
     }
 
     private static int RegisteredOf(PriorElection prior, BallotBox box) =>
@@ -223,12 +233,7 @@ public sealed class PriorBaseline
         {
             if (!counts.IsReported(box.Index) || counts.Voted(box.Index) < 0 || counts.Invalid(box.Index) < 0) continue;
             if (!sums.TryGetValue(box.Area, out var row)) sums[box.Area] = row = new double[4 + counts.ChoiceCount];
-            row[0] += RegisteredOf(prior, box);
-            row[1] += counts.Voted(box.Index);
-            row[2] += counts.Invalid(box.Index);
-            row[3] += counts.Valid(box.Index);
-            var votes = counts.Votes(box.Index);
-            for (var j = 0; j < votes.Length; j++) row[4 + j] += votes[j];
+            Add(row, counts, box.Index, RegisteredOf(prior, box), 1);
         }
         return sums;
     }
