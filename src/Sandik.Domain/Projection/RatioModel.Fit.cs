@@ -101,7 +101,7 @@ internal sealed partial class RatioModel
     /// <summary>The most rows one fit takes: a level's nodes (all of the split level's), or the boxes, subsampled.</summary>
     private int MostRows()
     {
-        var most = MaxFitted;
+        var most = Math.Min(_tree.BoxUnit.Length, MaxFitted);
         for (var level = 1; level < _tree.LevelCount; level++)
         {
             var nodes = _tree.LevelStart[level + 1] - _tree.LevelStart[level];

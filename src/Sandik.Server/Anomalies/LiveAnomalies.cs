@@ -12,7 +12,7 @@ namespace Sandik.Server.Anomalies;
 /// <summary>
 /// A live <see cref="AnomalyDetector"/> for the default race, all sources reconciled by trust. Once the election is
 /// loaded it scans every box in the background; then ingest only queues the boxes it changed (<see cref="Changed"/>,
-/// a set insert), and a background loop rescores them one by one (<see cref="AnomalyDetector.Submit"/>, microseconds
+/// a set insert), and a background loop rescores them one by one (<see cref="AnomalyDetector.Update"/>, microseconds
 /// each) and recomputes all statistics when enough boxes changed or enough time passed
 /// (<see cref="LiveAnomalyOptions"/>). Readers rescore whatever is still queued first, so a ranking never lags the
 /// counted tallies; only its statistics may be up to one refresh old (<see cref="Status"/> says how old).
@@ -114,6 +114,14 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
         lock (_scoreGate)
         {
             var live = host.DefaultRace;
+            if (_detector is not null)
+            {
+                // The detector built before any count is dropped, and its memory collected, before its replacement is
+                // made: both at once held about 100 MB more at the moment the count starts to pour in. Readers are told
+                // the ranking is not ready for the second or two the build takes.
+                _detector = null;
+                GC.Collect();
+            }
             // Whatever was applied so far is read below; what is applied from now on is queued and rescored again.
             lock (_queueGate) _queued.Clear();
             var (counts, gaps) = LiveInput.From(live, SourceView.All(live.Sources));
@@ -153,7 +161,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
                 if (live.CountedTally(box, view) is not { } counted) continue;
                 var gap = live.StatusOf(box, view) == BoxStatus.Conflict ? SourceGap.From(live.Explain(box, view), choices) : null;
                 if (double.IsNaN(detector.ScoreOf(box))) _scored++;
-                detector.Submit(box, counted.Tally, gap);
+                detector.Update(box, counted.Tally, gap);
             }
             Interlocked.Increment(ref _version);
         }
