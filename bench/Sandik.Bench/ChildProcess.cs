@@ -30,6 +30,12 @@ public sealed class ChildProcess : IDisposable
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        // SANDIK_BENCH_SERVER_ENV="NAME=value;NAME=value" sets runtime knobs for the servers only, not the client.
+        foreach (var pair in (Environment.GetEnvironmentVariable("SANDIK_BENCH_SERVER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = pair.IndexOf('=');
+            if (at > 0) info.Environment[pair[..at]] = pair[(at + 1)..];
+        }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine(line); };

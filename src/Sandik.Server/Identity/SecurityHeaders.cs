@@ -39,4 +39,20 @@ public static class SecurityHeaders
         if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
         if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
     }
+
+    /// <summary>
+    /// The headers of an answer that only programs read (the ingest API): it is never a document, so its policy lets
+    /// nothing load and nothing frame it, browsers must not guess its type, and nothing may cache it. A third of the
+    /// bytes of <see cref="Apply"/>, on the answer sent most often.
+    /// </summary>
+    public static void ApplyToApi(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ApiContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
+    }
+
+    public const string ApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 }

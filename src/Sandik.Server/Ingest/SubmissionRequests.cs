@@ -14,7 +14,7 @@ namespace Sandik.Server.Ingest;
 /// <summary>
 /// Answers the ingest API's requests: checks the key and its rate limit, reads and validates the count sheets, hands
 /// them to the <see cref="IngestQueue"/> and answers once they are durable and counted. Requests reach it straight
-/// from routing (see <see cref="IngestEndpoints"/>), so it also sets the security headers and turns exceptions into
+/// from routing (see <see cref="IngestEndpoints"/>), so it also sets the API's security headers and turns exceptions into
 /// problem details itself. Thread-safe.
 /// </summary>
 public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits, ElectionHost host, IngestQueue queue,
@@ -26,7 +26,7 @@ public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits
 
     private async Task AnswerAsync(HttpContext http, Task<IResult> handling)
     {
-        SecurityHeaders.Apply(http);
+        SecurityHeaders.ApplyToApi(http);
         IResult result;
         try
         {

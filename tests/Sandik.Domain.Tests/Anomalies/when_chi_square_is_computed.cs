@@ -50,4 +50,24 @@ public sealed class when_chi_square_is_computed
         ChiSquare.LogGamma(0.5).ShouldBe(Math.Log(Math.Sqrt(Math.PI)), 1e-12);
         ChiSquare.LogGamma(101).ShouldBe(363.73937555556347, 1e-9);
     }
+
+    [Theory]
+    // Standard normal table values: Φ(z) = p.
+    [InlineData(0.0, 0.5)]
+    [InlineData(1.959963984540054, 0.975)]
+    [InlineData(-1.6448536269514722, 0.05)]
+    [InlineData(2.3263478740408408, 0.99)]
+    [InlineData(-3.090232306167813, 0.001)]
+    public void the_normal_distribution_is_half_a_chi_square_tail_on_each_side(double z, double p)
+    {
+        StandardNormal.Cdf(z).ShouldBe(p, 1e-9);
+        StandardNormal.Quantile(p).ShouldBe(z, 1e-8);
+    }
+
+    [Fact]
+    public void a_probability_outside_zero_and_one_has_no_normal_quantile()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => StandardNormal.Quantile(1));
+        Should.Throw<ArgumentOutOfRangeException>(() => StandardNormal.Quantile(0));
+    }
 }

@@ -1,5 +1,6 @@
 using Sandik.Domain.Anomalies;
 using Sandik.Domain.Anomalies.Evaluation;
+using Sandik.Domain.Anomalies.Forensics;
 using Shouldly;
 using Xunit;
 
@@ -64,6 +65,37 @@ public sealed class when_manipulations_are_injected
     }
 
     [Fact]
+    public void the_oracle_measures_stuffing_against_the_sampling_noise_of_the_honest_count()
+    {
+        var (counts, injections) = Inject(new StandardInjector(), 3);
+
+        var stuffed = injections.Where(x => x.Kind == StandardInjector.Stuffing).ToList();
+        stuffed.ShouldNotBeEmpty();
+        foreach (var x in stuffed)
+        {
+            // Ballots moved from "did not vote" to one party: x²/(abstainers) + x²/(the party's votes), in spreads.
+            var ballots = (double)(counts.Voted(x.Box) - _e.Counts.Voted(x.Box));
+            var abstainers = Math.Max(0.5, _e.Counts.Registered(x.Box) - _e.Counts.Voted(x.Box));
+            var party = Enumerable.Range(0, counts.Votes(x.Box).Length).Single(j => counts.Votes(x.Box)[j] != _e.Counts.Votes(x.Box)[j]);
+            var before = Math.Max(0.5, _e.Counts.Votes(x.Box)[party]);
+            x.SamplingDistance.ShouldBe(Math.Sqrt(ballots * ballots / abstainers + ballots * ballots / before), 1e-9);
+            x.OracleRecall(0.01).ShouldBe(StandardNormal.Cdf(x.SamplingDistance - 2.3263478740408408), 1e-8);
+        }
+        var ordered = stuffed.OrderBy(x => x.SamplingDistance).ToList();
+        ordered[0].OracleRecall(0.01).ShouldBeLessThanOrEqualTo(ordered[^1].OracleRecall(0.01));
+        ordered[^1].OracleRecall(0.02).ShouldBeGreaterThanOrEqualTo(ordered[^1].OracleRecall(0.01));
+    }
+
+    [Fact]
+    public void a_sheet_that_no_longer_adds_up_is_found_for_certain_by_the_oracle()
+    {
+        var (_, injections) = Inject(new ShapedInjector(), 9);
+
+        injections.Where(x => x.Kind == ShapedInjector.Unbalanced).ShouldAllBe(x => double.IsPositiveInfinity(x.SamplingDistance) && x.OracleRecall(0.005) == 1);
+        injections.Where(x => x.Kind != ShapedInjector.Unbalanced).ShouldAllBe(x => x.SamplingDistance > 0 && double.IsFinite(x.SamplingDistance));
+    }
+
+    [Fact]
     public void an_unbalanced_transcription_leaves_the_totals_as_they_were()
     {
         var (counts, injections) = Inject(new ShapedInjector(), 9);
@@ -92,6 +124,8 @@ public sealed class when_manipulations_are_injected
         result.Recall.Select(r => r.Kind).Distinct().Count().ShouldBe(5);
         result.Recall.Sum(r => r.Injected).ShouldBe(2 * 16);
         result.Recall.ShouldAllBe(r => r.Found[0] <= r.Found[1] && r.Found[1] <= r.Injected);
+        result.Recall.ShouldAllBe(r => r.Ceiling(0) <= r.Ceiling(1) && r.Ceiling(1) <= 1 && r.Ceiling(0) > 0);
+        result.Targets().ShouldAllBe(t => double.IsNaN(t.Ceiling) || (t.Ceiling > 0 && t.Ceiling <= 1));
         result.Precision.Count.ShouldBe(2);
         result.Precision[0].Flagged.ShouldBe(2 * 16);
         result.FullScans.Count.ShouldBe(3);

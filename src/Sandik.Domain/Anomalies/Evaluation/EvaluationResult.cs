@@ -2,9 +2,13 @@ namespace Sandik.Domain.Anomalies.Evaluation;
 
 /// <summary>How many boxes of one kind and size class were injected, and how many the ranking put within each budget.</summary>
 /// <param name="Found">Per budget (same order as <see cref="EvaluationResult.Budgets"/>), boxes ranked within it.</param>
-public sealed record RecallRow(string Injector, string Kind, string SizeClass, int Injected, IReadOnlyList<int> Found)
+/// <param name="Oracle">Per budget, the boxes an oracle would be expected to find (<see cref="Injection.OracleRecall"/>, summed).</param>
+public sealed record RecallRow(string Injector, string Kind, string SizeClass, int Injected, IReadOnlyList<int> Found, IReadOnlyList<double> Oracle)
 {
     public double Recall(int budget) => Injected == 0 ? double.NaN : (double)Found[budget] / Injected;
+
+    /// <summary>The oracle's recall: what the size of these changes allows against sampling noise alone.</summary>
+    public double Ceiling(int budget) => Injected == 0 ? double.NaN : Oracle[budget] / Injected;
 }
 
 /// <summary>Of the boxes within a budget, how many were manipulated (per injector, over all rounds).</summary>
@@ -17,7 +21,8 @@ public sealed record PrecisionRow(string Injector, double Budget, int Flagged, i
 }
 
 /// <summary>A stated target and whether the evaluation meets it.</summary>
-public sealed record TargetCheck(string Target, double Required, double Achieved, int Boxes)
+/// <param name="Ceiling">The oracle's recall on the same boxes (<see cref="Injection.OracleRecall"/>).</param>
+public sealed record TargetCheck(string Target, double Required, double Achieved, int Boxes, double Ceiling)
 {
     public bool Met => Achieved >= Required;
 }
@@ -48,7 +53,10 @@ public sealed record EvaluationResult(
             var selected = Recall.Where(rows).ToList();
             var injected = selected.Sum(r => r.Injected);
             var found = selected.Sum(r => r.Found[at]);
-            return new TargetCheck(name, required, injected == 0 ? double.NaN : (double)found / injected, injected);
+            var oracle = selected.Sum(r => r.Oracle[at]);
+            return injected == 0
+                ? new TargetCheck(name, required, double.NaN, 0, double.NaN)
+                : new TargetCheck(name, required, (double)found / injected, injected, oracle / injected);
         }
         return
         [

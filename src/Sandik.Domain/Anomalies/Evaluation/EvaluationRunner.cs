@@ -31,7 +31,7 @@ public static class EvaluationRunner
         var target = new InjectionTarget(geography, working, detector.Components.Majors);
         var ranked = Enumerable.Range(0, clean.BoxCount).Count(clean.IsReported);
         var perRound = Math.Max(1, (int)Math.Round(options.InjectedShare * ranked));
-        var tallies = new Dictionary<(string, string, string), int[]>();
+        var tallies = new Dictionary<(string, string, string), Tally>();
         var precision = new List<PrecisionRow>();
         for (var i = 0; i < injectors.Count; i++)
         {
@@ -56,11 +56,12 @@ public static class EvaluationRunner
                 foreach (var x in injections)
                 {
                     var key = (injector.Name, x.Kind.Id, x.SizeClass);
-                    if (!tallies.TryGetValue(key, out var row)) tallies[key] = row = new int[budgets.Count + 1];
-                    row[0]++;
+                    if (!tallies.TryGetValue(key, out var row)) tallies[key] = row = new Tally(new int[budgets.Count], new double[budgets.Count]);
+                    row.Injected++;
                     for (var b = 0; b < budgets.Count; b++)
                     {
-                        if (rank[x.Box] < (int)Math.Ceiling(budgets[b] * ranked)) row[b + 1]++;
+                        if (rank[x.Box] < (int)Math.Ceiling(budgets[b] * ranked)) row.Found[b]++;
+                        row.Oracle[b] += x.OracleRecall(budgets[b]);
                     }
                 }
                 progress?.Report($"{injector.Name} round {round + 1}/{options.Rounds}: {injections.Count} boxes, refresh {detector.LastRefresh.TotalMilliseconds:F0} ms");
@@ -73,7 +74,7 @@ public static class EvaluationRunner
         var recall = tallies
             .OrderBy(t => order.IndexOf((t.Key.Item1, t.Key.Item2)))
             .ThenBy(t => SizeOrder(t.Key.Item3))
-            .Select(t => new RecallRow(t.Key.Item1, t.Key.Item2, t.Key.Item3, t.Value[0], t.Value[1..]))
+            .Select(t => new RecallRow(t.Key.Item1, t.Key.Item2, t.Key.Item3, t.Value.Injected, t.Value.Found, t.Value.Oracle))
             .ToList();
         return new EvaluationResult(options.Seed, options.Rounds, perRound, ranked, budgets, recall, precision, scans, incremental, prior is not null);
     }
@@ -87,6 +88,13 @@ public static class EvaluationRunner
         var rank = new int[scores.Length];
         for (var i = 0; i < order.Length; i++) rank[order[i]] = i;
         return rank;
+    }
+
+    private sealed class Tally(int[] found, double[] oracle)
+    {
+        public int Injected;
+        public int[] Found { get; } = found;
+        public double[] Oracle { get; } = oracle;
     }
 
     private static int SizeOrder(string sizeClass) => sizeClass switch

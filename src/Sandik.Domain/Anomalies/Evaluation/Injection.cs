@@ -26,7 +26,18 @@ public sealed record ManipulationKind(string Id, SizeMeasure Measure, string Des
 /// <summary>One manipulated box.</summary>
 /// <param name="Size">A share (of registered or of valid votes) or a number of votes, per the kind's measure.</param>
 /// <param name="VotesChanged">The largest change of any count on the sheet.</param>
-public sealed record Injection(int Box, ManipulationKind Kind, double Size, int VotesChanged)
+/// <param name="SamplingDistance">The change in spreads of an honest count's sampling noise (see <see cref="Sheet.SamplingDistance"/>).</param>
+public sealed record Injection(int Box, ManipulationKind Kind, double Size, int VotesChanged, double SamplingDistance)
 {
     public string SizeClass => Kind.SizeClass(Size);
+
+    /// <summary>
+    /// The chance that an oracle finds this box within a review budget: a detector that knew the box's honest
+    /// expected counts exactly and the shape of the change, facing only the sampling noise of the count, and
+    /// flagging the given share of honest boxes. Its one-sided test flags when the box lies beyond Φ⁻¹(1 − budget)
+    /// spreads, so it finds the box with chance Φ(distance − Φ⁻¹(1 − budget)). No detector knows as much; it is the
+    /// reference for what the size of a change allows.
+    /// </summary>
+    public double OracleRecall(double budget) =>
+        double.IsPositiveInfinity(SamplingDistance) ? 1 : Forensics.StandardNormal.Cdf(SamplingDistance - Forensics.StandardNormal.Quantile(1 - budget));
 }

@@ -62,5 +62,23 @@ internal sealed class Sheet
         return largest;
     }
 
+    /// <summary>
+    /// How far the manipulation moved the sheet, in spreads of the sampling noise of an honest count of the same
+    /// box: √(Σ δ²/c) over its categories (not voting, invalid, each choice), c the original count (at least ½) and δ
+    /// its change. A count of n voters falls into categories as a multinomial draw, and for a shift δ that keeps the
+    /// total this is how many standard deviations the likelihood-ratio test of "δ was added" moves. Positive infinity
+    /// when the sheet no longer adds up (the arithmetic check finds that for certain).
+    /// </summary>
+    public double SamplingDistance()
+    {
+        if (Votes.Sum() != Valid || Valid > Voted) return double.PositiveInfinity;
+        double sum = 0;
+        void Add(double original, double now) => sum += (now - original) * (now - original) / Math.Max(0.5, original);
+        Add(Registered - OriginalVoted, Registered - Voted);
+        Add(OriginalVoted - OriginalValid, Voted - Valid);
+        for (var j = 0; j < Votes.Length; j++) Add(Original[j], Votes[j]);
+        return Math.Sqrt(sum);
+    }
+
     public void WriteTo(BoxCounts counts) => counts.Set(Box, Registered, Voted, Valid, Invalid, Votes);
 }
