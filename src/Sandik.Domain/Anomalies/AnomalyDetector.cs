@@ -37,6 +37,7 @@ public sealed partial class AnomalyDetector
     private readonly bool[] _scored;
     private readonly double[] _scores;
     private ScoreCombiner _combiner = ScoreCombiner.Uncalibrated;
+    private RegionalScale _regional = RegionalScale.None;
 
     /// <param name="counts">The boxes reported so far (may be empty); the detector keeps and updates it.</param>
     /// <param name="prior">A previous election on the same geography, for swing checks.</param>
@@ -106,6 +107,11 @@ public sealed partial class AnomalyDetector
                 if (!_scored[box]) continue;
                 _assessor.Assess(box, ref assessment);
                 _assessor.Statistics(assessment, _raw.AsSpan(box * Slots, Slots), _basis.AsSpan(box * Slots, Slots));
+            }
+            _regional = RegionalScale.Fit(_raw, _scored, _groups);
+            for (var box = 0; box < _counts.BoxCount; box++)
+            {
+                if (_scored[box]) _regional.Apply(_groups.RegionOf(box), _raw.AsSpan(box * Slots, Slots));
             }
             _combiner = ScoreCombiner.Fit(_raw, _basis, _scored);
             Span<double> slots = stackalloc double[Slots];
@@ -194,6 +200,7 @@ public sealed partial class AnomalyDetector
         if (!keepScore)
         {
             _assessor.Statistics(assessment, raw, basis);
+            _regional.Apply(_groups.RegionOf(box), raw);
             _scored[box] = true;
         }
         // A report shows the scores it ranked by; its reasons are recomputed and agree unless a submission came in.
