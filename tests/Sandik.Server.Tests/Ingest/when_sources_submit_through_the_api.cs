@@ -52,6 +52,26 @@ public sealed class when_sources_submit_through_the_api : IAsyncLifetime
         explain.GetProperty("status").GetString().ShouldBe("Conflict");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task an_answer_to_a_source_carries_the_headers_of_an_api_not_of_a_page(bool valid)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/submissions")
+        {
+            Content = new StringContent(valid ? Sheet(Box(2), 150, 90, "headers-1") : "{\"box\": 42", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Api-Key", _office);
+
+        using var response = await _server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        ((int)response.StatusCode).ShouldBe(valid ? 200 : 400);
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldBe("default-src 'none'; frame-ancestors 'none'");
+        response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        response.Headers.Contains("Permissions-Policy").ShouldBeFalse();
+    }
+
     [Fact]
     public async Task a_retry_with_the_same_client_id_returns_the_original_outcome_and_adds_no_row()
     {
