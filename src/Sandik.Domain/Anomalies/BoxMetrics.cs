@@ -71,6 +71,11 @@ public sealed class BoxMetrics
 
     public double this[int box, int metric] => _values[box * Count + metric];
 
+    private float[]? _registered;
+
+    /// <summary>Registered voters of a reported box as last computed (NaN when not reported).</summary>
+    public double Registered(int box) => _registered is null ? double.NaN : _registered[box];
+
     /// <summary>Registered voters of a box: the sheet's figure when it has one, else the registry's.</summary>
     public int RegisteredOf(BoxCounts counts, int box) =>
         counts.Registered(box) is var r and >= 0 ? r : _geography.Boxes[box].Registered;
@@ -86,8 +91,11 @@ public sealed class BoxMetrics
     {
         var row = _values.AsSpan(box * Count, Count);
         row.Fill(float.NaN);
+        _registered ??= new float[counts.BoxCount];
+        _registered[box] = float.NaN;
         if (!counts.IsReported(box)) return;
         var registered = RegisteredOf(counts, box);
+        _registered[box] = registered;
         var voted = counts.Voted(box);
         var valid = counts.Valid(box);
         var invalid = counts.Invalid(box);

@@ -121,7 +121,16 @@ public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxM
         // Sampling noise of a proportion p over the denominator: p is the peers' level, or the box's own for a swing.
         var p = Math.Clamp(double.IsNaN(level) ? median : level, Math.Min(1.0 / denominator, 0.5), 0.5);
         // A swing is the difference of two counts, each with its own sampling noise.
-        var floor = Math.Sqrt((double.IsNaN(level) ? 1 : 2) * p * (1 - p) / denominator);
-        return new Standing(value, median, Math.Max(sigma, floor), n, area, basis, own != 0);
+        var variance = (double.IsNaN(level) ? 1 : 2) * p * (1 - p);
+        var floor = Math.Sqrt(variance / denominator);
+        // The peers' spread holds their own sampling noise, at their typical size (their median register, the box's
+        // own denominator scaled to it); what is left is how they really differ, and this box adds its own noise to it.
+        var width = Math.Max(sigma, floor);
+        if (metrics.Registered(box) is var registered and > 0 && stats.TypicalRegistered(area) is var size and > 0)
+        {
+            var peers = variance / (denominator * size / registered);
+            width = Math.Sqrt(Math.Max(0, sigma * sigma - peers) + floor * floor);
+        }
+        return new Standing(value, median, width, n, area, basis, own != 0);
     }
 }

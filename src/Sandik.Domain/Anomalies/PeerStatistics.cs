@@ -27,6 +27,10 @@ public sealed class PeerStatistics
     private readonly Dictionary<int, int> _levelOfSwing;
     private readonly PriorPersistence? _persistence;
     private double[] _scratch = new double[256];
+    private double[]? _typicalRegistered;
+
+    /// <summary>The median registered voters of an area's reported boxes (NaN before a refresh).</summary>
+    public double TypicalRegistered(int area) => _typicalRegistered is null ? double.NaN : _typicalRegistered[area];
     private double[] _priors = new double[256];
 
     /// <param name="used">The metrics that are compared (others are left without statistics); all when null.</param>
@@ -115,6 +119,14 @@ public sealed class PeerStatistics
         if (_scratch.Length < members.Length) _scratch = new double[members.Length * 2];
         if (_priors.Length < members.Length) _priors = new double[members.Length * 2];
         var isDistrict = _groups.Geography.Areas[area].Level == _groups.DistrictLevel;
+        _typicalRegistered ??= new double[_groups.Geography.Areas.Count];
+        var reported = 0;
+        foreach (var box in members)
+        {
+            var r = metrics.Registered(box);
+            if (!double.IsNaN(r)) _scratch[reported++] = r;
+        }
+        _typicalRegistered[area] = RobustStats.Median(_scratch.AsSpan(0, reported));
         foreach (var m in _used)
         {
             if (isDistrict && _levelOfSwing.TryGetValue(m, out var level) && RefreshSwing(area, m, level, members, metrics)) continue;
