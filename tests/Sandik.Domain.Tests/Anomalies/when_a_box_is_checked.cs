@@ -36,6 +36,28 @@ public sealed class when_a_box_is_checked
     }
 
     [Fact]
+    public void the_same_share_of_extra_voters_is_further_out_in_a_box_three_times_the_size_of_its_peers()
+    {
+        // Ten points more turnout, taken from those who stayed home, in the box as it is and in a box three times as large.
+        static Tally Turnout(BoxCounts c, int b, int scale)
+        {
+            var registered = c.Registered(b) * scale;
+            var extra = registered / 10;
+            var votes = c.Votes(b).ToArray().Select(v => v * scale).ToArray();
+            votes[0] += extra;
+            return SyntheticElection.Tally(registered, c.Voted(b) * scale + extra, votes, invalid: c.Invalid(b) * scale);
+        }
+        var (_, normal) = After((c, b) => Turnout(c, b, 1), withPrior: false);
+        var (_, large) = After((c, b) => Turnout(c, b, 3), withPrior: false);
+
+        var z = (double)normal.Reasons.Single(r => r.Code == "turnout.high").Z!;
+        var zLarge = (double)large.Reasons.Single(r => r.Code == "turnout.high").Z!;
+        // The peers' spread is mostly their sampling noise at about 340 voters; at three times that a box has less (3.4
+        // against 6.0 spreads; judged by the peers' spread alone, 4.9).
+        zLarge.ShouldBeGreaterThan(z * 1.6, $"{z} {zLarge}");
+    }
+
+    [Fact]
     public void valid_plus_invalid_that_is_not_the_number_of_voters_is_reported()
     {
         var (_, box) = After((c, b) => SyntheticElection.Tally(c.Registered(b), c.Voted(b) + 7, [.. c.Votes(b)], invalid: c.Invalid(b)));
