@@ -19,17 +19,20 @@ public sealed class BoxMetrics
     // in doubles took about 50 MB for the whole country. Computed in double, stored rounded.
     private readonly float[] _values;
     private readonly bool[] _minor;
+    private readonly float[] _registered;
 
     /// <param name="components">Which choices are major; the others' shares are also pooled into one metric.</param>
     public BoxMetrics(ElectionGeography geography, int choiceCount, VoteComponents components, PriorBaseline? prior)
     {
         _geography = geography;
         _prior = prior;
-        _minor = [.. Enumerable.Range(0, choiceCount).Select(j => components.MajorOf(j) < 0)];
+        _minor = components.Minor.ToArray();
         ChoiceCount = choiceCount;
         Count = FirstShare + 2 * choiceCount;
         _values = new float[geography.Boxes.Count * Count];
         Array.Fill(_values, float.NaN);
+        _registered = new float[geography.Boxes.Count];
+        Array.Fill(_registered, float.NaN);
     }
 
     /// <summary>Metrics per box.</summary>
@@ -55,6 +58,15 @@ public sealed class BoxMetrics
         _ => metric + ChoiceCount,
     };
 
+    /// <summary>The level metric of a swing metric (the inverse of <see cref="SwingOf"/>); a level metric is its own.</summary>
+    public int LevelOf(int metric) => metric switch
+    {
+        TurnoutSwing => Turnout,
+        InvalidShareSwing => InvalidShare,
+        OthersShareSwing => OthersShare,
+        _ => metric >= FirstShare + ChoiceCount ? metric - ChoiceCount : metric,
+    };
+
     /// <summary>Each compared swing metric with the level metric it is the change of.</summary>
     public IReadOnlyDictionary<int, int> SwingLevels(VoteComponents components)
     {
@@ -71,10 +83,8 @@ public sealed class BoxMetrics
 
     public double this[int box, int metric] => _values[box * Count + metric];
 
-    private float[]? _registered;
-
     /// <summary>Registered voters of a reported box as last computed (NaN when not reported).</summary>
-    public double Registered(int box) => _registered is null ? double.NaN : _registered[box];
+    public double Registered(int box) => _registered[box];
 
     /// <summary>Registered voters of a box: the sheet's figure when it has one, else the registry's.</summary>
     public int RegisteredOf(BoxCounts counts, int box) =>
@@ -91,7 +101,6 @@ public sealed class BoxMetrics
     {
         var row = _values.AsSpan(box * Count, Count);
         row.Fill(float.NaN);
-        _registered ??= new float[counts.BoxCount];
         _registered[box] = float.NaN;
         if (!counts.IsReported(box)) return;
         var registered = RegisteredOf(counts, box);

@@ -11,7 +11,6 @@ namespace Sandik.Domain.Anomalies;
 public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxMetrics metrics, AnomalyOptions options,
     PriorBaseline? prior = null, VoteComponents? components = null)
 {
-    private readonly bool[] _minor = components is null ? [] : [.. Enumerable.Range(0, metrics.ChoiceCount).Select(j => components.MajorOf(j) < 0)];
 
     public PeerGroups Groups => groups;
 
@@ -82,14 +81,12 @@ public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxM
 
     private double StretchSpread(int box, int metric)
     {
-        // Swing metrics follow the level metrics: turnout, invalid share, others' share, then each choice's share.
-        var level = metric is >= BoxMetrics.TurnoutSwing and < BoxMetrics.FirstShare ? metric - BoxMetrics.TurnoutSwing
-            : metric >= BoxMetrics.FirstShare + metrics.ChoiceCount ? metric - metrics.ChoiceCount : metric;
+        var level = metrics.LevelOf(metric);
         return level switch
         {
             BoxMetrics.Turnout => prior!.StretchSpread(box, PriorRatio.Turnout),
             BoxMetrics.InvalidShare => prior!.StretchSpread(box, PriorRatio.InvalidShare),
-            BoxMetrics.OthersShare => prior!.StretchSpread(box, PriorRatio.Others, minor: _minor),
+            BoxMetrics.OthersShare => prior!.StretchSpread(box, PriorRatio.Others, minor: components is null ? default : components.Minor),
             _ => prior!.StretchSpread(box, PriorRatio.Share, level - BoxMetrics.FirstShare),
         };
     }

@@ -26,12 +26,12 @@ public sealed class PeerStatistics
     private readonly double[] _meanPrior;
     private readonly Dictionary<int, int> _levelOfSwing;
     private readonly PriorPersistence? _persistence;
+    private readonly double[] _typicalRegistered;
     private double[] _scratch = new double[256];
-    private double[]? _typicalRegistered;
+    private double[] _priors = new double[256];
 
     /// <summary>The median registered voters of an area's reported boxes (NaN before a refresh).</summary>
-    public double TypicalRegistered(int area) => _typicalRegistered is null ? double.NaN : _typicalRegistered[area];
-    private double[] _priors = new double[256];
+    public double TypicalRegistered(int area) => _typicalRegistered[area];
 
     /// <param name="used">The metrics that are compared (others are left without statistics); all when null.</param>
     /// <param name="levelOfSwing">For each swing metric, the level metric it is the change of: a district's swings are
@@ -57,6 +57,8 @@ public sealed class PeerStatistics
         _typical = new double[size];
         _slope = new double[size];
         _meanPrior = new double[size];
+        _typicalRegistered = new double[groups.Geography.Areas.Count];
+        Array.Fill(_typicalRegistered, double.NaN);
     }
 
     /// <summary>Where an area's statistic of a metric is kept; -1 for a metric that is not compared.</summary>
@@ -99,27 +101,28 @@ public sealed class PeerStatistics
     public void RefreshAll(BoxMetrics metrics)
     {
         _persistence?.Reset();
-        foreach (var area in _groups.GroupAreas()) Refresh(area, metrics);
+        foreach (var area in _groups.GroupAreas())
+        {
+            RefreshTypicalRegistered(area, metrics);
+            Refresh(area, metrics, persistentOnly: false);
+        }
         if (_persistence is not null && metrics.HasPrior)
         {
-            // The slopes come from the plain medians; the neighbourhoods are then measured with the persistent part out.
+            // The slopes come from the plain medians; the neighbourhoods are then measured with the persistent part out
+            // (only the metrics with a slope change).
             _persistence.Fit(this, metrics);
             foreach (var area in _groups.GroupAreas())
             {
-                if (_groups.Geography.Areas[area].Level == _groups.NeighbourhoodLevel) Refresh(area, metrics);
+                if (_groups.Geography.Areas[area].Level == _groups.NeighbourhoodLevel) Refresh(area, metrics, persistentOnly: true);
             }
         }
         RefreshTypicalSpreads();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Refresh(int area, BoxMetrics metrics)
+    private void RefreshTypicalRegistered(int area, BoxMetrics metrics)
     {
         var members = _groups.MembersOf(area);
         if (_scratch.Length < members.Length) _scratch = new double[members.Length * 2];
-        if (_priors.Length < members.Length) _priors = new double[members.Length * 2];
-        var isDistrict = _groups.Geography.Areas[area].Level == _groups.DistrictLevel;
-        _typicalRegistered ??= new double[_groups.Geography.Areas.Count];
         var reported = 0;
         foreach (var box in members)
         {
@@ -127,11 +130,21 @@ public sealed class PeerStatistics
             if (!double.IsNaN(r)) _scratch[reported++] = r;
         }
         _typicalRegistered[area] = RobustStats.Median(_scratch.AsSpan(0, reported));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Refresh(int area, BoxMetrics metrics, bool persistentOnly)
+    {
+        var members = _groups.MembersOf(area);
+        if (_scratch.Length < members.Length) _scratch = new double[members.Length * 2];
+        if (_priors.Length < members.Length) _priors = new double[members.Length * 2];
+        var isDistrict = _groups.Geography.Areas[area].Level == _groups.DistrictLevel;
         foreach (var m in _used)
         {
+            var persistent = !isDistrict && _persistence is not null && _persistence.Slope(m) != 0;
+            if (persistentOnly && !persistent) continue;
             if (isDistrict && _levelOfSwing.TryGetValue(m, out var level) && RefreshSwing(area, m, level, members, metrics)) continue;
             var n = 0;
-            var persistent = !isDistrict && _persistence is not null && _persistence.Slope(m) != 0;
             foreach (var box in members)
             {
                 var value = metrics[box, m];

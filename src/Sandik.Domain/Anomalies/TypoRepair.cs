@@ -34,7 +34,7 @@ public sealed class TypoRepair(VoteComponents components, DepartureCorrelations 
         var inv = correlations.Inverse(basis, region);
         var before = Quadratic(inv, z, k);
         Span<int> groups = stackalloc int[components.Groups];
-        for (var j = 0; j < votes.Length; j++) groups[GroupOf(j)] += votes[j];
+        for (var j = 0; j < votes.Length; j++) groups[components.GroupOf(j)] += votes[j];
         var sheet = new Sheet(registered, voted, valid, Math.Max(invalid, 0), before);
         var best = TypoFit.None;
         Span<double> shifted = stackalloc double[k];
@@ -52,22 +52,20 @@ public sealed class TypoRepair(VoteComponents components, DepartureCorrelations 
                 var place = Pow10(d);
                 var repaired = written + (digits[d] - digits[d + 1]) * place * 9;
                 var change = repaired - written;
-                var (fit, after) = Score(sheet, groups, GroupOf(j), change, -1, 0, change, z, sigma, expected, inv, shifted);
+                var (fit, after) = Score(sheet, groups, components.GroupOf(j), change, -1, 0, change, z, sigma, expected, inv, shifted);
                 if (fit > best.Z) best = new TypoFit(TypoKind.Digits, j, -1, written, repaired, fit, Math.Sqrt(before), Math.Sqrt(after));
             }
         }
         for (var j = 0; j + 1 < votes.Length; j++)
         {
             var change = votes[j + 1] - votes[j];
-            var (a, b) = (GroupOf(j), GroupOf(j + 1));
+            var (a, b) = (components.GroupOf(j), components.GroupOf(j + 1));
             if (Math.Abs(change) < MinChange || a == b) continue;
             var (fit, after) = Score(sheet, groups, a, change, b, -change, 0, z, sigma, expected, inv, shifted);
             if (fit > best.Z) best = new TypoFit(TypoKind.Columns, j, j + 1, votes[j], votes[j + 1], fit, Math.Sqrt(before), Math.Sqrt(after));
         }
         return best;
     }
-
-    private int GroupOf(int choice) => components.MajorOf(choice) is var m and >= 0 ? m : components.Majors.Length;
 
     // The t log-likelihood ratio of the repaired box against the box as written, and the repaired box's squared distance.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

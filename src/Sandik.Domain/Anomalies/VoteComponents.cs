@@ -12,6 +12,7 @@ namespace Sandik.Domain.Anomalies;
 public sealed class VoteComponents
 {
     private readonly int[] _majorOf;
+    private readonly bool[] _minor;
 
     private VoteComponents(Race race, int[] majors)
     {
@@ -19,6 +20,7 @@ public sealed class VoteComponents
         _majorOf = new int[race.Choices.Count];
         Array.Fill(_majorOf, -1);
         for (var m = 0; m < majors.Length; m++) _majorOf[majors[m]] = m;
+        _minor = [.. _majorOf.Select(m => m < 0)];
         HasOthers = majors.Length < race.Choices.Count;
         Count = majors.Length + (HasOthers ? 1 : 0) + 2;
         Names = [.. majors.Select(j => race.Choices[j].Name), .. HasOthers ? new[] { "others" } : []];
@@ -47,6 +49,12 @@ public sealed class VoteComponents
 
     /// <summary>The major index of a choice, or -1 for a minor one.</summary>
     public int MajorOf(int choice) => _majorOf[choice];
+
+    /// <summary>For each choice, whether it is minor (pooled into "others").</summary>
+    public ReadOnlySpan<bool> Minor => _minor;
+
+    /// <summary>The choice group of a choice: its major index, or <see cref="Majors"/>.Length ("others") for a minor one.</summary>
+    public int GroupOf(int choice) => _majorOf[choice] is var m and >= 0 ? m : Majors.Length;
 
     /// <summary>
     /// The largest choices of the race by total votes: each with at least <paramref name="minShare"/> of all valid

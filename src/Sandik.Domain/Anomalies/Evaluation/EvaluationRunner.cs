@@ -33,6 +33,9 @@ public static class EvaluationRunner
         var perRound = Math.Max(1, (int)Math.Round(options.InjectedShare * ranked));
         var tallies = new Dictionary<(string, string, string), Tally>();
         var precision = new List<PrecisionRow>();
+        // Boxes within each budget, and the oracle's threshold for it.
+        var sizes = budgets.Select(b => (int)Math.Ceiling(b * ranked)).ToArray();
+        var thresholds = budgets.Select(b => Forensics.StandardNormal.Quantile(1 - b)).ToArray();
         for (var i = 0; i < injectors.Count; i++)
         {
             var injector = injectors[i];
@@ -47,12 +50,7 @@ public static class EvaluationRunner
                 detector.Refresh();
                 scans.Add(detector.LastRefresh);
                 var rank = Ranks(detector.Scores());
-                for (var b = 0; b < budgets.Count; b++)
-                {
-                    var size = (int)Math.Ceiling(budgets[b] * ranked);
-                    flagged[b] += size;
-                    manipulated[b] += injections.Count(x => rank[x.Box] < size);
-                }
+                for (var b = 0; b < budgets.Count; b++) flagged[b] += sizes[b];
                 foreach (var x in injections)
                 {
                     var key = (injector.Name, x.Kind.Id, x.SizeClass);
@@ -60,15 +58,19 @@ public static class EvaluationRunner
                     row.Injected++;
                     for (var b = 0; b < budgets.Count; b++)
                     {
-                        if (rank[x.Box] < (int)Math.Ceiling(budgets[b] * ranked)) row.Found[b]++;
-                        row.Oracle[b] += x.OracleRecall(budgets[b]);
+                        if (rank[x.Box] < sizes[b])
+                        {
+                            row.Found[b]++;
+                            manipulated[b]++;
+                        }
+                        row.Oracle[b] += x.OracleRecallBeyond(thresholds[b]);
                     }
                 }
                 progress?.Report($"{injector.Name} round {round + 1}/{options.Rounds}: {injections.Count} boxes, refresh {detector.LastRefresh.TotalMilliseconds:F0} ms");
             }
             for (var b = 0; b < budgets.Count; b++)
                 precision.Add(new PrecisionRow(injector.Name, budgets[b], flagged[b], manipulated[b],
-                    Math.Min(1, perRound / Math.Ceiling(budgets[b] * ranked))));
+                    Math.Min(1, perRound / (double)sizes[b])));
         }
         var order = injectors.SelectMany(inj => inj.Kinds.Select(k => (inj.Name, k.Id))).ToList();
         var recall = tallies

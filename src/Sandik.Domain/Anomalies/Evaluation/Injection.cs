@@ -38,6 +38,9 @@ public sealed record Injection(int Box, ManipulationKind Kind, double Size, int 
     /// spreads, so it finds the box with chance Φ(distance − Φ⁻¹(1 − budget)). No detector knows as much; it is the
     /// reference for what the size of a change allows.
     /// </summary>
-    public double OracleRecall(double budget) =>
-        double.IsPositiveInfinity(SamplingDistance) ? 1 : Forensics.StandardNormal.Cdf(SamplingDistance - Forensics.StandardNormal.Quantile(1 - budget));
+    public double OracleRecall(double budget) => OracleRecallBeyond(Forensics.StandardNormal.Quantile(1 - budget));
+
+    /// <summary><see cref="OracleRecall"/> with the budget's threshold Φ⁻¹(1 − budget) already worked out.</summary>
+    public double OracleRecallBeyond(double threshold) =>
+        double.IsPositiveInfinity(SamplingDistance) ? 1 : Forensics.StandardNormal.Cdf(SamplingDistance - threshold);
 }

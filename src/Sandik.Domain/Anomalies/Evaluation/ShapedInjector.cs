@@ -44,7 +44,7 @@ public sealed class ShapedInjector : IInjector
             var size = Apply(kind, sheet, target, random);
             if (size is null) continue;
             sheet.WriteTo(target.Counts);
-            injections.Add(new Injection(sheet.Box, kind, size.Value, sheet.LargestChange(), sheet.SamplingDistance()));
+            injections.Add(sheet.ToInjection(kind, size.Value));
             turn++;
         }
         return injections;
@@ -87,7 +87,7 @@ public sealed class ShapedInjector : IInjector
             if (ballots == 0) continue;
             sheet.AddBallots(party, ballots);
             sheet.WriteTo(target.Counts);
-            injections.Add(new Injection(box, Ramp, (double)ballots / sheet.Registered, sheet.LargestChange(), sheet.SamplingDistance()));
+            injections.Add(sheet.ToInjection(Ramp, (double)ballots / sheet.Registered));
         }
     }
 

@@ -80,5 +80,8 @@ internal sealed class Sheet
         return Math.Sqrt(sum);
     }
 
+    /// <summary>This sheet's manipulation, as the evaluation records it.</summary>
+    public Injection ToInjection(ManipulationKind kind, double size) => new(Box, kind, size, LargestChange(), SamplingDistance());
+
     public void WriteTo(BoxCounts counts) => counts.Set(Box, Registered, Voted, Valid, Invalid, Votes);
 }

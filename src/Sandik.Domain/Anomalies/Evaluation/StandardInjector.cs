@@ -32,7 +32,7 @@ public sealed class StandardInjector : IInjector
             var size = Apply(kind, sheet, target, random);
             if (size is null) continue;
             sheet.WriteTo(target.Counts);
-            injections.Add(new Injection(sheet.Box, kind, size.Value, sheet.LargestChange(), sheet.SamplingDistance()));
+            injections.Add(sheet.ToInjection(kind, size.Value));
         }
         return injections;
     }
