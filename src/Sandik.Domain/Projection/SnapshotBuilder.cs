@@ -70,11 +70,10 @@ internal static class SnapshotBuilder
         return new Estimate(median, Math.Floor(Math.Min(low, median)), Math.Ceiling(Math.Max(high, median)));
     }
 
-    private static Estimate Interval(ProjectionDraws draws, int stat, double value, double coverage, bool whole = false)
+    private static Estimate Interval(ProjectionDraws draws, int stat, double value, double coverage)
     {
         if (draws.Draws == 0) return new Estimate(value, value, value);
         var (low, high) = Quantiles.Central(draws.Values.AsSpan(stat * draws.Draws, draws.Draws), coverage);
-        if (whole) (low, high) = (Math.Floor(low), Math.Ceiling(high));
         return new Estimate(value, Math.Min(low, value), Math.Max(high, value));
     }
 }
