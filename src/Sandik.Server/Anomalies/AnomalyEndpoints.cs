@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,8 +53,7 @@ public static class AnomalyEndpoints
         var report = parsed.Query is { } query ? anomalies.Report(query) : null;
         using var text = new StringWriter { NewLine = "\n" };
         AnomalyCsv.Write(report?.Boxes ?? [], text);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", "sandik-anomalies.csv");
+        return CsvDownload.Of(text.ToString(), "sandik-anomalies.csv");
     }
 
     private static Results<Ok<IReadOnlyList<ReinforcementDistrict>>, ProblemHttpResult> Reinforcement(LiveAnomalies anomalies, ElectionHost host,
@@ -93,7 +91,7 @@ public static class AnomalyEndpoints
         var scope = user.ScopeOf();
         var requested = string.IsNullOrWhiteSpace(area) ? null : area.Trim();
         if (requested is not null && scope.IsNational && !geography.TryGetArea(requested, out _))
-            return new Parsed(null, null, parsedCheck, Problems.Problems.Of(StatusCodes.Status404NotFound, "Unknown area", $"There is no area '{requested}'."));
+            return new Parsed(null, null, parsedCheck, Problems.Problems.UnknownArea(requested));
         if (!AnomalyScope.Narrow(geography, scope, requested, out var narrowed)) return new Parsed(null, requested, parsedCheck, null);
         var query = new AnomalyQuery(narrowed, parsedCheck, minScore ?? double.NegativeInfinity, Math.Clamp(top, 1, maxTop));
         return new Parsed(query, narrowed, parsedCheck, null);

@@ -25,7 +25,7 @@ public static class SecurityHeaders
         return next(http);
     });
 
-    /// <summary>Sets the headers on a response that has not started; endpoints that run outside the middleware call it themselves.</summary>
+    /// <summary>Sets the headers on a response that has not started (the middleware does, for pages, files and APIs).</summary>
     public static void Apply(HttpContext http)
     {
         var headers = http.Response.Headers;

@@ -19,4 +19,6 @@ public static class Problems
     }
 
     public static ProblemHttpResult BadRequest(string detail) => Of(StatusCodes.Status400BadRequest, "Malformed request", detail);
+
+    public static ProblemHttpResult UnknownArea(string code) => Of(StatusCodes.Status404NotFound, "Unknown area", $"There is no area '{code}'.");
 }

@@ -42,7 +42,7 @@ public static class ResultsEndpoints
         if (area is not null)
         {
             if (!live!.Geography.TryGetArea(area, out var found))
-                return Problems.Problems.Of(StatusCodes.Status404NotFound, "Unknown area", $"There is no area '{area}'.");
+                return Problems.Problems.UnknownArea(area);
             areaIndex = found.Index;
         }
         return TypedResults.Ok(AreaResults.Build(live!, view, areaIndex));

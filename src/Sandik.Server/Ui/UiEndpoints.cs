@@ -41,11 +41,10 @@ public static class UiEndpoints
         if (problem is not null) return problem;
         var code = string.IsNullOrEmpty(area) ? live!.Geography.Root.Code : area;
         if (!live!.Geography.TryGetArea(code, out var found))
-            return Problems.Problems.Of(StatusCodes.Status404NotFound, "Unknown area", $"There is no area '{code}'.");
+            return Problems.Problems.UnknownArea(code);
         var table = AreaRows.Build(live, view, found.Index);
         var rows = table.Select(live, filter, sort, desc ?? false, UiText.For(UiLanguages.Parse(lang)).Culture);
-        var csv = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AreaCsv.Write(live, table, rows))).ToArray();
-        return TypedResults.File(csv, "text/csv; charset=utf-8", $"sandik-{FileName(found.Code)}.csv");
+        return CsvDownload.Of(AreaCsv.Write(live, table, rows), $"sandik-{FileName(found.Code)}.csv");
     }
 
     private static string FileName(string code) =>
