@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Sandik.Cli.Loading;
 using Sandik.Cli.CommandLine;
@@ -9,6 +10,15 @@ public sealed record CliRun(int ExitCode, string Output, string Messages)
 {
     public static string DataFile(params string[] parts) =>
         Path.Combine([Import.DataDirectory.Locate(), .. parts]);
+
+    /// <summary>The first lines of a gzipped data file (its header and the rows after it).</summary>
+    public static string[] FirstLines(string gz, int count)
+    {
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(gz), CompressionMode.Decompress));
+        var lines = new List<string>();
+        while (lines.Count < count && reader.ReadLine() is { } line) lines.Add(line);
+        return [.. lines];
+    }
 
     public static async Task<CliRun> RunAsync(params string[] args)
     {

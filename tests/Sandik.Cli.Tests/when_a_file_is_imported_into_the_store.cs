@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Shouldly;
 using Xunit;
@@ -34,7 +33,7 @@ public sealed class when_a_file_is_imported_into_the_store : IDisposable
     [Fact]
     public async Task a_bad_row_names_its_line_and_column_and_nothing_is_imported()
     {
-        var lines = ReadLines(CliRun.DataFile("results", "tr-2015-11-general.csv.gz"), 400);
+        var lines = CliRun.FirstLines(CliRun.DataFile("results", "tr-2015-11-general.csv.gz"), 400);
         var bad = lines[250].Split(',');
         bad[7] = "12a";
         lines[250] = string.Join(',', bad);
@@ -54,7 +53,7 @@ public sealed class when_a_file_is_imported_into_the_store : IDisposable
     [Fact]
     public async Task a_row_whose_parties_do_not_add_up_is_rejected_with_both_numbers()
     {
-        var lines = ReadLines(CliRun.DataFile("results", "tr-2015-11-general.csv.gz"), 300);
+        var lines = CliRun.FirstLines(CliRun.DataFile("results", "tr-2015-11-general.csv.gz"), 300);
         var index = Array.FindIndex(lines, 1, l => !l.Contains("\"Toplam\""));
         var row = lines[index].Split(',');
         row[9] = (int.Parse(row[9], System.Globalization.CultureInfo.InvariantCulture) + 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -66,14 +65,6 @@ public sealed class when_a_file_is_imported_into_the_store : IDisposable
 
         run.ExitCode.ShouldBe(1);
         run.Messages.ShouldContain($"line {index + 1}, column 'gecerli_oy': the party columns add up to");
-    }
-
-    private static string[] ReadLines(string gz, int count)
-    {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(gz), CompressionMode.Decompress));
-        var lines = new List<string>();
-        while (lines.Count < count && reader.ReadLine() is { } line) lines.Add(line);
-        return [.. lines];
     }
 
     public void Dispose()

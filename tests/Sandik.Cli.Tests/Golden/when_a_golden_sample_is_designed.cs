@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Shouldly;
 using Xunit;
@@ -17,7 +16,7 @@ public sealed class when_a_golden_sample_is_designed : IAsyncLifetime
         foreach (var id in new[] { "tr-2015-06-general", "tr-2015-11-general" })
         {
             var slice = Path.Combine(_folder, id + ".csv");
-            File.WriteAllLines(slice, ReadLines(CliRun.DataFile("results", id + ".csv.gz"), 4_000), new UTF8Encoding(false));
+            File.WriteAllLines(slice, CliRun.FirstLines(CliRun.DataFile("results", id + ".csv.gz"), 4_000), new UTF8Encoding(false));
             var import = await CliRun.RunAsync("import", "--input", slice, "--election", id, "--store", Store);
             import.ExitCode.ShouldBe(0, import.Messages);
         }
@@ -81,14 +80,6 @@ public sealed class when_a_golden_sample_is_designed : IAsyncLifetime
 
     private static double Share(System.Text.Json.JsonElement results, string choice) =>
         results.GetProperty("votes").GetProperty(choice).GetDouble() / results.GetProperty("valid").GetDouble();
-
-    private static string[] ReadLines(string gz, int count)
-    {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(gz), CompressionMode.Decompress));
-        var lines = new List<string>();
-        while (lines.Count < count && reader.ReadLine() is { } line) lines.Add(line);
-        return [.. lines];
-    }
 
     public ValueTask DisposeAsync()
     {
