@@ -67,6 +67,33 @@ public sealed class ChildProcess : IDisposable
         return _process.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// Times the process's threads have been switched out so far, voluntarily (waiting) and not (preempted), from
+    /// /proc; zeros where there is no /proc. Each switch costs microseconds of both cores' time.
+    /// </summary>
+    public (long Voluntary, long Preempted) ContextSwitches()
+    {
+        long voluntary = 0, preempted = 0;
+        var tasks = $"/proc/{_process.Id}/task";
+        if (!Directory.Exists(tasks)) return (0, 0);
+        foreach (var task in Directory.EnumerateDirectories(tasks))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal)) voluntary += long.Parse(line.AsSpan(24).Trim());
+                    else if (line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal)) preempted += long.Parse(line.AsSpan(27).Trim());
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended between listing and reading: its switches are no longer counted anywhere.
+            }
+        }
+        return (voluntary, preempted);
+    }
+
     public void Kill()
     {
         if (_process.HasExited) return;

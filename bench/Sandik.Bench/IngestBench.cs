@@ -79,9 +79,9 @@ public static class IngestBench
             $"p99 {ingest.GetProperty("visibleP99Ms").GetDouble():F1} ms; commits {ingest.GetProperty("commits").GetInt64():N0} " +
             $"({ingest.GetProperty("entries").GetInt64() / Math.Max(1.0, ingest.GetProperty("commits").GetInt64()):F1} per commit)");
         Console.WriteLine($"  responses 5xx: {summary.ServerErrors}, throttled: {summary.Throttled}; server peak RSS {peakRss:N0} MiB");
-        Console.WriteLine($"  CPU per request: server {sandik.ServerCpuUs:F0} µs, client {sandik.ClientCpuUs:F0} µs");
+        Console.WriteLine($"  CPU per request: server {sandik.ServerCpuUs:F0} µs, client {sandik.ClientCpuUs:F0} µs; {sandik.Switches}");
         Console.WriteLine($"Ceiling 1, plain Kestrel endpoint, same client: {plain.Summary.Throughput:N0} requests/s → Sandik at {summary.Throughput / plain.Summary.Throughput:P0} of it");
-        Console.WriteLine($"  CPU per request: server {plain.ServerCpuUs:F0} µs, client {plain.ClientCpuUs:F0} µs → Sandik's server costs {sandik.ServerCpuUs / plain.ServerCpuUs:F1}× the plain one");
+        Console.WriteLine($"  CPU per request: server {plain.ServerCpuUs:F0} µs, client {plain.ClientCpuUs:F0} µs → Sandik's server costs {sandik.ServerCpuUs / plain.ServerCpuUs:F1}× the plain one; {plain.Switches}");
         Console.WriteLine($"Ceiling 2, raw batched insert into the store: {rawInsert:N0} entries/s → Sandik at {summary.Throughput / rawInsert:P0} of it");
         return 0;
     }
@@ -105,11 +105,14 @@ public static class IngestBench
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         var serverCpu = server.CpuTime();
+        var switches = server.ContextSwitches();
         var clientCpu = self.TotalProcessorTime;
         var summary = await new ReplayRunner(http, truth.Race, truth.Geography, truth.Sources, keys).RunAsync(plan, null, connections, null, CancellationToken.None);
         self.Refresh();
         var answered = Math.Max(1, summary.Accepted + summary.Rejected);
-        return new Run(summary, (server.CpuTime() - serverCpu).TotalMicroseconds / answered, (self.TotalProcessorTime - clientCpu).TotalMicroseconds / answered);
+        var after = server.ContextSwitches();
+        return new Run(summary, (server.CpuTime() - serverCpu).TotalMicroseconds / answered, (self.TotalProcessorTime - clientCpu).TotalMicroseconds / answered,
+            (double)(after.Voluntary - switches.Voluntary) / answered, (double)(after.Preempted - switches.Preempted) / answered);
     }
 
     private static async Task<double> RawInsertAsync(Sandik.Domain.Tallies.LiveRace truth, IReadOnlyList<PlannedSubmission> plan, string connection)
@@ -128,5 +131,8 @@ public static class IngestBench
         return entries.Count / elapsed.TotalSeconds;
     }
 
-    private sealed record Run(ReplaySummary Summary, double ServerCpuUs, double ClientCpuUs);
+    private sealed record Run(ReplaySummary Summary, double ServerCpuUs, double ClientCpuUs, double WaitsPerRequest, double PreemptionsPerRequest)
+    {
+        public string Switches => $"server threads switched out {WaitsPerRequest + PreemptionsPerRequest:F2} times per request ({WaitsPerRequest:F2} waiting, {PreemptionsPerRequest:F2} preempted)";
+    }
 }

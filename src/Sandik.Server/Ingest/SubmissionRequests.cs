@@ -47,7 +47,7 @@ public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits
         {
             var (entry, claimProblem) = ToEntry(document!.RootElement, source!);
             if (claimProblem is not null) return claimProblem;
-            var result = (await queue.SubmitAsync([entry!], ct))[0];
+            var result = (await queue.SubmitAsync([entry!], ct, answerOnWriter: true))[0];
             var outcome = SubmissionOutcome.From(0, result);
             return result.Entry.Accepted
                 ? new JsonOk<SubmissionOutcome>(outcome, IngestJson.Default.SubmissionOutcome)
@@ -77,7 +77,7 @@ public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits
                 if (claimProblem is not null) return claimProblem;
                 entries.Add(entry!);
             }
-            var outcome = BatchOutcome.From(await queue.SubmitAsync(entries, ct));
+            var outcome = BatchOutcome.From(await queue.SubmitAsync(entries, ct, answerOnWriter: true));
             return outcome.Accepted > 0
                 ? new JsonOk<BatchOutcome>(outcome, IngestJson.Default.BatchOutcome)
                 : Problems.Problems.Of(StatusCodes.Status422UnprocessableEntity, "Batch rejected",
