@@ -30,6 +30,19 @@ public sealed class when_the_command_line_is_wrong
         run.Messages.ShouldContain("table, csv, json");
     }
 
+    [Theory]
+    [InlineData("replay", "--connections", "0", "'--connections' must be a whole number above 0; got '0'.")]
+    [InlineData("replay", "--seed", "1.5", "'--seed' must be a whole number of at least 0; got '1.5'.")]
+    [InlineData("anomalies", "--top", "-3", "'--top' must be a whole number above 0; got '-3'.")]
+    [InlineData("backtest", "--golden-size", "ten", "'--golden-size' must be a whole number of at least 0; got 'ten'.")]
+    public async Task a_count_that_is_not_a_whole_number_is_named(string command, string option, string value, string message)
+    {
+        // Numbers are read before any file is opened, so the input need not exist.
+        var run = await CliRun.RunAsync(command, "--input", "/nonexistent/file.csv", option, value);
+        run.ExitCode.ShouldBe(2);
+        run.Messages.ShouldContain(message);
+    }
+
     [Fact]
     public async Task a_missing_file_is_reported()
     {

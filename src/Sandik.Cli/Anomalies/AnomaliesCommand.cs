@@ -38,6 +38,7 @@ public static class AnomaliesCommand
         var format = OutputFormats.From(args);
         if (args.Has("--evaluate")) return await EvaluateAsync(context, args, format, ct);
         if (args.Has("--no-prior")) throw new UsageException("'--no-prior' goes with '--evaluate'; without '--prior' no prior is used.");
+        var (check, top, minScore) = Filters(args);
         var live = await AnomalyInputs.LoadRaceAsync(context, args, args.Get("--input"), ct);
         var view = RaceOptions.View(live, args);
         var (counts, gaps) = LiveInput.From(live, view);
@@ -47,7 +48,7 @@ public static class AnomaliesCommand
         detector.Refresh();
         if (args.Has("--timing")) ReportTiming(context, detector, counts, prior is not null);
         if (args.Get("--fingerprint") is { } svg) WriteFingerprint(context, live, counts, args.Get("--area"), svg);
-        var query = Query(live, args);
+        var query = new AnomalyQuery(args.Get("--province") is { } province ? AreaCode(live, province, "province") : null, check, minScore, top);
         // Reinforcement without a budget: the top 1% of boxes, the budget the evaluation measures.
         if (args.Has("--reinforcement") && !args.Has("--top") && !args.Has("--min-score"))
             query = query with { Top = (int)Math.Ceiling(0.01 * detector.Scores().Count(s => !double.IsNaN(s))) };
@@ -57,7 +58,8 @@ public static class AnomaliesCommand
         return 0;
     }
 
-    private static AnomalyQuery Query(LiveRace live, Arguments args)
+    /// <summary>The ranking's filters, read before any file so that a mistyped one fails at once.</summary>
+    private static (AnomalyCheck? Check, int Top, double MinScore) Filters(Arguments args)
     {
         AnomalyCheck? check = null;
         if (args.Get("--check") is { } id)
@@ -66,11 +68,11 @@ public static class AnomaliesCommand
                 throw new UsageException($"Unknown check '{id}'. Checks: {string.Join(", ", AnomalyChecks.All.Select(c => c.Id()))}.");
             check = parsed;
         }
-        var top = args.Get("--top") is { } n ? Positive(n, "--top") : int.MaxValue;
+        var top = args.Whole("--top", int.MaxValue);
         var minScore = args.Get("--min-score") is { } m
             ? double.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : throw new UsageException($"'--min-score' must be a number; got '{m}'.")
             : double.NegativeInfinity;
-        return new AnomalyQuery(args.Get("--province") is { } p ? AreaCode(live, p, "province") : null, check, minScore, top);
+        return (check, top, minScore);
     }
 
     /// <summary>An area of a level by code or by name (any case, Turkish letters or not).</summary>
@@ -83,9 +85,6 @@ public static class AnomaliesCommand
             ?? areas.FirstOrDefault(a => Import.Turkey.ProvinceCodeBook.Key(a.Name) == Import.Turkey.ProvinceCodeBook.Key(codeOrName));
         return found?.Code ?? throw new UsageException($"There is no {level} '{codeOrName}'.");
     }
-
-    private static int Positive(string value, string option) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException($"'{option}' must be a whole number above 0; got '{value}'.");
 
     private static int Forensics(CliContext context, LiveRace live, BoxCounts counts, string level, OutputFormat format)
     {
@@ -130,14 +129,14 @@ public static class AnomaliesCommand
 
     private static async Task<int> EvaluateAsync(CliContext context, Arguments args, OutputFormat format, CancellationToken ct)
     {
+        var seed = args.Whole("--seed", 2015);
+        var rounds = args.Whole("--rounds", 6);
         var input = args.Get("--input");
         var priorFile = args.Get("--prior") ?? (input is null && !args.Has("--no-prior") ? AnomalyInputs.DataFile(context, "tr-2015-06-general.csv.gz") : null);
         if (args.Has("--no-prior") && args.Has("--prior")) throw new UsageException("Give either '--prior FILE' or '--no-prior', not both.");
         var live = await AnomalyInputs.LoadRaceAsync(context, args, input ?? AnomalyInputs.DataFile(context, "tr-2015-11-general.csv.gz"), ct);
         var (counts, _) = LiveInput.From(live, RaceOptions.View(live, args));
         var prior = priorFile is null ? null : AnomalyInputs.LoadPrior(context, priorFile);
-        var seed = args.Get("--seed") is { } s ? Positive(s, "--seed") : 2015;
-        var rounds = args.Get("--rounds") is { } r ? Positive(r, "--rounds") : 6;
         var progress = new SyncProgress(message => context.Messages.WriteLine(message));
         var result = EvaluationRunner.Run(live.Geography, live.Race, counts, prior, [new StandardInjector(), new ShapedInjector()],
             new EvaluationOptions(seed, rounds), progress: progress);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sandik.Cli.CommandLine;
 
 /// <summary>
@@ -52,6 +54,18 @@ public sealed class Arguments
     {
         var value = Get(name) ?? fallback;
         return allowed.Contains(value) ? value : throw new UsageException($"'{name}' must be one of {string.Join(", ", allowed)}; got '{value}'.");
+    }
+
+    /// <summary>A whole number of at least <paramref name="min"/>, or <paramref name="fallback"/> when the option is absent.</summary>
+    /// <exception cref="UsageException">Anything else: a sign, a fraction, a word, or a number below the minimum.</exception>
+    public int Whole(string name, int fallback, int min = 1)
+    {
+        if (Get(name) is not { } text) return fallback;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min
+            ? value
+            : throw new UsageException(min == 1
+                ? $"'{name}' must be a whole number above 0; got '{text}'."
+                : $"'{name}' must be a whole number of at least {min}; got '{text}'.");
     }
 
     /// <summary>A comma-separated list, or null when the option is absent.</summary>

@@ -54,8 +54,8 @@ public static class GoldenCommand
         CancellationToken ct)
     {
         if (priorId == live.Election.Id) throw new UsageException("The prior election must be an earlier one, not the election itself.");
-        var size = Whole(args, "--size", 1500);
-        var seed = Whole(args, "--seed", 1);
+        var size = args.Whole("--size", 1500);
+        var seed = args.Whole("--seed", 1);
         var prior = PriorResults.Counted(await RaceLoader.FromStoreAsync(store, priorId, null, ct));
         if (prior.BoxesCounted == 0) throw new UsageException($"The prior election '{priorId}' has no counted box in the store.");
         var design = GoldenSampler.Design(LiveProjector.For(live, prior.Projection), size, seed);
@@ -64,14 +64,6 @@ public static class GoldenCommand
             $"Stored a golden sample of {design.Boxes.Count:N0} boxes in {design.Strata.Count} strata for {live.Election.Id} (prior {priorId}, seed {seed}).")));
         context.Messages.WriteLine("List its boxes with 'sandik golden --list --format csv'.");
         return 0;
-    }
-
-    private static int Whole(Arguments args, string option, int fallback)
-    {
-        if (args.Get(option) is not { } text) return fallback;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new UsageException($"'{option}' takes a whole number above 0, got '{text}'.");
     }
 
     private static void List(CliContext context, LiveRace live, GoldenSampleDesign design, OutputFormat format)

@@ -48,7 +48,7 @@ public static class BacktestCommand
 
     private static BacktestOptions Options(Arguments args)
     {
-        var projection = ProjectionOptions.Default with { Draws = Number(args, "--draws", ProjectionOptions.Default.Draws, 0) };
+        var projection = ProjectionOptions.Default with { Draws = args.Whole("--draws", ProjectionOptions.Default.Draws, min: 0) };
         if (args.List("--alias") is { } aliases)
         {
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -61,7 +61,7 @@ public static class BacktestCommand
             }
             projection = projection with { PriorAliases = map };
         }
-        var options = new BacktestOptions(Number(args, "--seeds", 3, 1), Number(args, "--golden-size", 1500, 0)) { Projection = projection };
+        var options = new BacktestOptions(args.Whole("--seeds", 3), args.Whole("--golden-size", 1500, min: 0)) { Projection = projection };
         if (args.List("--checkpoints") is { } list)
         {
             var points = list.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is > 0 and <= 1
@@ -69,13 +69,6 @@ public static class BacktestCommand
             options = options with { Checkpoints = points };
         }
         return options;
-    }
-
-    private static int Number(Arguments args, string name, int fallback, int min)
-    {
-        if (args.Get(name) is not { } text) return fallback;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min
-            ? value : throw new UsageException($"'{name}' must be a whole number of at least {min}, got '{text}'.");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

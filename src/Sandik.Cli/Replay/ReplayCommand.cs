@@ -25,8 +25,8 @@ public static class ReplayCommand
         var input = args.Require("--input");
         var speed = args.Has("--max") ? (double?)null : Parse(args.Get("--speed") ?? "360", "--speed");
         if (speed is <= 0) throw new UsageException("'--speed' must be more than 0.");
-        var seed = (int)Parse(args.Get("--seed") ?? "1", "--seed");
-        var connections = (int)Parse(args.Get("--connections") ?? "16", "--connections");
+        var seed = args.Whole("--seed", 1, min: 0);
+        var connections = args.Whole("--connections", 16);
         var truth = RaceLoader.FromFile(context, input, args.Get("--election"));
         var keys = args.Get("--keys") is { } keyFile
             ? ReplayKeys.Read(keyFile)
