@@ -37,7 +37,7 @@ public static class AnomalyEndpoints
     private static Results<Ok<AnomalyListing>, ProblemHttpResult> List(LiveAnomalies anomalies, ElectionHost host, ClaimsPrincipal user, HttpRequest request,
         string? area, string? check, int? top, [FromQuery(Name = "min-score")] double? minScore, string? lang)
     {
-        if (Parse(host, user, area, check, top ?? DefaultTop, MaxTop, minScore) is not { } parsed) return BadCheck(check);
+        var parsed = Parse(host, user, area, check, top ?? DefaultTop, MaxTop, minScore);
         if (parsed.Problem is not null) return parsed.Problem;
         var language = Language(request, lang);
         var report = parsed.Query is { } query ? anomalies.Report(query) : null;
@@ -48,7 +48,7 @@ public static class AnomalyEndpoints
     private static Results<FileContentHttpResult, ProblemHttpResult> Csv(LiveAnomalies anomalies, ElectionHost host, ClaimsPrincipal user,
         string? area, string? check, int? top, [FromQuery(Name = "min-score")] double? minScore)
     {
-        if (Parse(host, user, area, check, top ?? DefaultCsvTop, host.Election.Geography.Boxes.Count, minScore) is not { } parsed) return BadCheck(check);
+        var parsed = Parse(host, user, area, check, top ?? DefaultCsvTop, host.Election.Geography.Boxes.Count, minScore);
         if (parsed.Problem is not null) return parsed.Problem;
         var report = parsed.Query is { } query ? anomalies.Report(query) : null;
         using var text = new StringWriter { NewLine = "\n" };
@@ -59,7 +59,7 @@ public static class AnomalyEndpoints
     private static Results<Ok<IReadOnlyList<ReinforcementDistrict>>, ProblemHttpResult> Reinforcement(LiveAnomalies anomalies, ElectionHost host,
         ClaimsPrincipal user, HttpRequest request, string? area, int? top, [FromQuery(Name = "min-score")] double? minScore, string? lang)
     {
-        var parsed = Parse(host, user, area, null, top ?? int.MaxValue, 20_000, minScore)!;
+        var parsed = Parse(host, user, area, null, top ?? int.MaxValue, 20_000, minScore);
         if (parsed.Problem is not null) return parsed.Problem;
         var language = Language(request, lang);
         IReadOnlyList<DistrictReinforcement> districts = parsed.Query is not { } query ? []
@@ -72,19 +72,19 @@ public static class AnomalyEndpoints
 
     private static Results<Ok<AnomalyMap>, ProblemHttpResult> Map(LiveAnomalies anomalies, ElectionHost host, ClaimsPrincipal user, string? province)
     {
-        var parsed = Parse(host, user, province, null, 1, 1, null)!;
+        var parsed = Parse(host, user, province, null, 1, 1, null);
         if (parsed.Problem is not null) return parsed.Problem;
         IReadOnlyList<FlaggedArea> areas = parsed.Query is null ? [] : anomalies.Flagged()?.Counts(parsed.Area) ?? [];
         return TypedResults.Ok(new AnomalyMap(anomalies.Status, parsed.Area, areas));
     }
 
-    /// <summary>The query a request asks for inside the user's scope (null query: nothing there); null for an unknown check.</summary>
-    private static Parsed? Parse(ElectionHost host, ClaimsPrincipal user, string? area, string? check, int top, int maxTop, double? minScore)
+    /// <summary>The query a request asks for inside the user's scope (null query: nothing there), or the problem with it.</summary>
+    private static Parsed Parse(ElectionHost host, ClaimsPrincipal user, string? area, string? check, int top, int maxTop, double? minScore)
     {
         AnomalyCheck? parsedCheck = null;
         if (!string.IsNullOrWhiteSpace(check))
         {
-            if (!AnomalyChecks.TryParse(check.Trim(), out var c)) return null;
+            if (!AnomalyChecks.TryParse(check.Trim(), out var c)) return new Parsed(null, null, null, BadCheck(check));
             parsedCheck = c;
         }
         var geography = host.Election.Geography;
