@@ -65,8 +65,7 @@ internal static class SnapshotBuilder
     {
         if (draws.Draws == 0) return new Estimate(point, point, point);
         var values = draws.Values.AsSpan(stat * draws.Draws, draws.Draws);
-        var (median, _) = Quantiles.Central(values, 0);
-        var (low, high) = Quantiles.Central(values, coverage);
+        var (median, low, high) = Quantiles.MedianAndCentral(values, coverage);
         return new Estimate(median, Math.Floor(Math.Min(low, median)), Math.Ceiling(Math.Max(high, median)));
     }
 
