@@ -51,7 +51,7 @@ public static class AnomaliesCommand
         var query = new AnomalyQuery(args.Get("--province") is { } province ? AreaCode(live, province, "province") : null, check, minScore, top);
         // Reinforcement without a budget: the top 1% of boxes, the budget the evaluation measures.
         if (args.Has("--reinforcement") && !args.Has("--top") && !args.Has("--min-score"))
-            query = query with { Top = (int)Math.Ceiling(0.01 * detector.Scores().Count(s => !double.IsNaN(s))) };
+            query = query with { Top = (int)Math.Ceiling(0.01 * detector.ScoredBoxes) };
         var report = detector.Report(query);
         if (args.Has("--reinforcement")) AnomalyWriter.WriteReinforcement(report, format, context.Out);
         else AnomalyWriter.Write(report, format, context.Out);

@@ -35,6 +35,7 @@ public sealed partial class AnomalyDetector
     private readonly double[] _raw;
     private readonly byte[] _basis;
     private readonly bool[] _scored;
+    private int _scoredBoxes;
     private readonly double[] _scores;
     private ScoreCombiner _combiner = ScoreCombiner.Uncalibrated;
     private RegionalScale _regional = RegionalScale.None;
@@ -85,6 +86,9 @@ public sealed partial class AnomalyDetector
     /// <summary>Submissions scored since the last <see cref="Refresh"/>.</summary>
     public int PendingSinceRefresh { get; private set; }
 
+    /// <summary>Boxes that have a score: every box reported at the last refresh or scored since.</summary>
+    public int ScoredBoxes => Volatile.Read(ref _scoredBoxes);
+
     /// <summary>How long the last refresh took.</summary>
     public TimeSpan LastRefresh { get; private set; }
 
@@ -108,6 +112,7 @@ public sealed partial class AnomalyDetector
                 _assessor.Assess(box, ref assessment);
                 _assessor.Statistics(assessment, _raw.AsSpan(box * Slots, Slots), _basis.AsSpan(box * Slots, Slots));
             }
+            _scoredBoxes = _scored.Count(s => s);
             _regional = RegionalScale.Fit(_raw, _scored, _groups);
             for (var box = 0; box < _counts.BoxCount; box++)
             {
@@ -201,6 +206,7 @@ public sealed partial class AnomalyDetector
         {
             _assessor.Statistics(assessment, raw, basis);
             _regional.Apply(_groups.RegionOf(box), raw);
+            if (!_scored[box]) _scoredBoxes++;
             _scored[box] = true;
         }
         // A report shows the scores it ranked by; its reasons are recomputed and agree unless a submission came in.

@@ -42,7 +42,7 @@ public sealed partial class LiveAnomalies
             if (_flagged is { } cached) return cached;
         }
         var version = Interlocked.Read(ref _version);
-        var flagged = new FlaggedBoxes(host.Election.Geography, detector.Report(new AnomalyQuery(Top: FlaggedCount(_scored))));
+        var flagged = new FlaggedBoxes(host.Election.Geography, detector.Report(new AnomalyQuery(Top: FlaggedCount(detector.ScoredBoxes))));
         lock (_cacheGate)
         {
             if (_cachedVersion == version) _flagged = flagged;

@@ -28,7 +28,6 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
     private bool _builtBlind;
     private DateTimeOffset? _refreshedAt;
     private long _version;
-    private volatile int _scored;
     private event Action? Refreshed;
 
     private LiveAnomalyOptions Options => options.Value.Anomalies;
@@ -69,7 +68,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
             if (detector is null) return AnomalyStatus.NotReady(withPrior);
             int queued;
             lock (_queueGate) queued = _queued.Count;
-            var scored = _scored;
+            var scored = detector.ScoredBoxes;
             return new AnomalyStatus(true, scored, FlaggedCount(scored), _refreshedAt, detector.LastRefresh.TotalMilliseconds,
                 detector.PendingSinceRefresh, queued, withPrior);
         }
@@ -129,13 +128,12 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
             detector.Refresh();
             // Without counts or a prior the detector cannot tell the major choices yet: build it again at the next refresh.
             _builtBlind = prior is null && !AnyReported(counts);
-            _scored = ScoredBoxes(detector);
             _detector = detector;
             _refreshedAt = time.GetUtcNow();
             Interlocked.Increment(ref _version);
         }
         Refreshed?.Invoke();
-        logger.LogInformation("Anomalies: {Boxes} boxes ranked in {Ms} ms{Prior}", _scored, (long)detector.LastRefresh.TotalMilliseconds,
+        logger.LogInformation("Anomalies: {Boxes} boxes ranked in {Ms} ms{Prior}", detector.ScoredBoxes, (long)detector.LastRefresh.TotalMilliseconds,
             prior is null ? "" : ", with the prior election");
     }
 
@@ -160,7 +158,6 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
             {
                 if (live.CountedTally(box, view) is not { } counted) continue;
                 var gap = live.StatusOf(box, view) == BoxStatus.Conflict ? SourceGap.From(live.Explain(box, view), choices) : null;
-                if (double.IsNaN(detector.ScoreOf(box))) _scored++;
                 detector.Update(box, counted.Tally, gap);
             }
             Interlocked.Increment(ref _version);
@@ -186,7 +183,6 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
         {
             if (_detector is not { } detector) return;
             detector.Refresh();
-            _scored = ScoredBoxes(detector);
             _refreshedAt = time.GetUtcNow();
             Interlocked.Increment(ref _version);
         }
@@ -200,16 +196,6 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
             if (counts.IsReported(box)) return true;
         }
         return false;
-    }
-
-    private static int ScoredBoxes(AnomalyDetector detector)
-    {
-        var scored = 0;
-        foreach (var score in detector.Scores())
-        {
-            if (!double.IsNaN(score)) scored++;
-        }
-        return scored;
     }
 
     private sealed class Subscription(Action unsubscribe) : IDisposable

@@ -59,9 +59,15 @@ public sealed class when_boxes_are_ranked
 
         double.IsNaN(detector.ScoreOf(box)).ShouldBeTrue();
         detector.Report().ScoredBoxes.ShouldBe(319);
+        detector.ScoredBoxes.ShouldBe(319);
         detector.Submit(box, tally);
         double.IsNaN(detector.ScoreOf(box)).ShouldBeFalse();
         detector.Report().ScoredBoxes.ShouldBe(320);
+        detector.ScoredBoxes.ShouldBe(320);
+        detector.Update(box, tally);
+        detector.ScoredBoxes.ShouldBe(320);
+        detector.Refresh();
+        detector.ScoredBoxes.ShouldBe(320);
     }
 
     [Fact]
