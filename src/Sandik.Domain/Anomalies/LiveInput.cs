@@ -1,4 +1,5 @@
 using Sandik.Domain.Reconciliation;
+using Sandik.Domain.Submissions;
 using Sandik.Domain.Tallies;
 
 namespace Sandik.Domain.Anomalies;
@@ -14,11 +15,23 @@ public static class LiveInput
         var gaps = new Dictionary<int, SourceGap>();
         for (var box = 0; box < counts.BoxCount; box++)
         {
-            if (live.CountedTally(box, view) is not { } counted) continue;
-            counts.Set(box, counted.Tally);
-            if (live.StatusOf(box, view) == BoxStatus.Conflict && SourceGap.From(live.Explain(box, view), ids) is { } gap)
-                gaps[box] = gap;
+            var (counted, gap) = Of(live, view, box, ids);
+            if (counted is null) continue;
+            counts.Set(box, counted);
+            if (gap is not null) gaps[box] = gap;
         }
         return (counts, gaps);
+    }
+
+    /// <summary>
+    /// One box's counted tally in a view (null when no source of the view has sent it) and, when its sources are in
+    /// conflict, their widest disagreement.
+    /// </summary>
+    /// <param name="choiceIds">The race's choice ids, in order.</param>
+    public static (Tally? Counted, SourceGap? Gap) Of(LiveRace live, SourceView view, int box, IReadOnlyList<string> choiceIds)
+    {
+        if (live.CountedTally(box, view) is not { } counted) return (null, null);
+        var gap = live.StatusOf(box, view) == BoxStatus.Conflict ? SourceGap.From(live.Explain(box, view), choiceIds) : null;
+        return (counted.Tally, gap);
     }
 }

@@ -156,9 +156,8 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
             var choices = live.Race.Choices.Select(c => c.Id).ToList();
             foreach (var box in boxes)
             {
-                if (live.CountedTally(box, view) is not { } counted) continue;
-                var gap = live.StatusOf(box, view) == BoxStatus.Conflict ? SourceGap.From(live.Explain(box, view), choices) : null;
-                detector.Update(box, counted.Tally, gap);
+                var (counted, gap) = LiveInput.Of(live, view, box, choices);
+                if (counted is not null) detector.Update(box, counted, gap);
             }
             Interlocked.Increment(ref _version);
         }
