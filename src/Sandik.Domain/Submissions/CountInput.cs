@@ -14,6 +14,9 @@ public readonly record struct CountInput(string? Text, long? Value)
 
     public static CountInput Of(long value) => new(null, value);
 
+    /// <summary>The count when it is one a box can hold (a whole number from 0 to <see cref="int.MaxValue"/>), else null.</summary>
+    public int? Acceptable => Value is >= 0 and <= int.MaxValue ? (int)Value.Value : null;
+
     /// <summary>Parses invariant whole-number text; blank text is missing, anything else not a number.</summary>
     public static CountInput Parse(string? text)
     {

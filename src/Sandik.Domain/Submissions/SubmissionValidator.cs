@@ -67,6 +67,7 @@ public sealed class SubmissionValidator(Election election, ElectionGeography geo
 
     private static int? Count(CountInput input, string field, bool required, List<FieldError> errors)
     {
+        if (input.Acceptable is { } count) return count;
         if (input.IsMissing)
         {
             if (required) errors.Add(new FieldError(field, ErrorCodes.Required, $"'{field}' is required."));
@@ -82,12 +83,8 @@ public sealed class SubmissionValidator(Election election, ElectionGeography geo
             errors.Add(new FieldError(field, ErrorCodes.Negative, $"'{field}' cannot be negative, got {value}."));
             return null;
         }
-        if (value > int.MaxValue)
-        {
-            errors.Add(new FieldError(field, ErrorCodes.TooLarge, $"'{field}' is {value}, more than any ballot box can hold."));
-            return null;
-        }
-        return (int)value;
+        errors.Add(new FieldError(field, ErrorCodes.TooLarge, $"'{field}' is {value}, more than any ballot box can hold."));
+        return null;
     }
 
     private static int[]? Votes(IReadOnlyList<KeyValuePair<string, CountInput>>? entries, Race race, List<FieldError> errors)
@@ -117,7 +114,7 @@ public sealed class SubmissionValidator(Election election, ElectionGeography geo
             }
             seen[index] = true;
             // The field's name is only needed for an error: most sheets are well formed and skip building it.
-            if (input.Value is >= 0 and <= int.MaxValue) votes[index] = (int)input.Value.Value;
+            if (input.Acceptable is { } fine) votes[index] = fine;
             else if (Count(input, VoteField(choiceId), required: true, errors) is { } count) votes[index] = count;
             else ok = false;
         }
