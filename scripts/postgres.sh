@@ -50,7 +50,7 @@ as_owner() {
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 free_port() {
-  local port=$DEFAULT_PORT
+  local port=${1:-$DEFAULT_PORT}
   while port_in_use "$port"; do
     port=$((port + 1))
     (( port < DEFAULT_PORT + 100 )) || die "no free port between $DEFAULT_PORT and $port."
@@ -88,7 +88,6 @@ start() {
     [[ -n "$PGBIN" ]] || die "installed postgresql, but found no /usr/lib/postgresql/*/bin/initdb."
   fi
 
-  PORT=$(free_port)
   DIR=$(mktemp -d "${TMPDIR:-/tmp}/sandik-postgres.XXXXXX")
   chmod 755 "$DIR"
   if [[ "$(id -u)" == 0 ]]; then chown postgres:postgres "$DIR"; fi
@@ -96,10 +95,24 @@ start() {
   say "initialising a cluster in $DIR..."
   as_owner "$PGBIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
     || { cat "$DIR/initdb.log" >&2; die "initdb failed."; }
-  say "starting on 127.0.0.1:$PORT..."
-  as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR" start >/dev/null \
-    || { cat "$DIR/server.log" >&2; die "the server did not start (log above)."; }
+  # A port free a moment ago can be taken before the server binds it: by another instance starting at the same time,
+  # or as the local end of some client's connection (these ports lie in the kernel's ephemeral range). Then the next
+  # free port is tried, a few times.
+  PORT=$(free_port)
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    say "starting on 127.0.0.1:$PORT..."
+    if as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
+      -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR" start >/dev/null; then
+      break
+    fi
+    if (( attempt == 5 )) || ! grep -q "could not bind\|could not create any TCP/IP sockets" "$DIR/server.log"; then
+      cat "$DIR/server.log" >&2
+      die "the server did not start (log above)."
+    fi
+    say "port $PORT was taken meanwhile; trying another."
+    PORT=$(free_port $((PORT + 1)))
+  done
   printf 'PGBIN=%q\nDIR=%q\nPORT=%q\n' "$PGBIN" "$DIR" "$PORT" >"$STATE_FILE"
 
   "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \

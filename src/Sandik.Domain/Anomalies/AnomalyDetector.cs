@@ -57,7 +57,7 @@ public sealed partial class AnomalyDetector
         _metrics = new BoxMetrics(geography, race.Choices.Count, Components, Prior);
         _groups = new PeerGroups(geography);
         _stats = new PeerStatistics(_groups, _metrics.Count, Options.MinNeighbourhoodPeers, _metrics.Compared(Components), _metrics.SwingLevels(Components),
-            withPersistence: Options.PriorPersistence);
+            withPersistence: Options.PriorPersistence && Prior is not null);
         _patterns = new PatternTest(Components, _groups.Regions);
         _duplicates = new DuplicateIndex(_groups, Options.DuplicateMinValid);
         var comparison = new PeerComparison(_groups, _stats, _metrics, Options, Prior, Components);
