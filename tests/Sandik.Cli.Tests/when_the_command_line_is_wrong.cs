@@ -43,6 +43,25 @@ public sealed class when_the_command_line_is_wrong
         run.Messages.ShouldContain(message);
     }
 
+    [Theory]
+    [InlineData("replay", "--speed", "0", "'--speed' must be more than 0; got '0'.")]
+    [InlineData("replay", "--speed", "NaN", "'--speed' must be a number; got 'NaN'.")]
+    [InlineData("anomalies", "--min-score", "high", "'--min-score' must be a number; got 'high'.")]
+    public async Task a_number_that_is_not_one_is_named(string command, string option, string value, string message)
+    {
+        var run = await CliRun.RunAsync(command, "--input", "/nonexistent/file.csv", option, value);
+        run.ExitCode.ShouldBe(2);
+        run.Messages.ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task a_demo_speed_that_is_not_a_number_is_named_rather_than_ignored()
+    {
+        var run = await CliRun.RunAsync("demo", "--speed", "fast");
+        run.ExitCode.ShouldBe(2);
+        run.Messages.ShouldContain("'--speed' must be a number; got 'fast'.");
+    }
+
     [Fact]
     public async Task a_missing_file_is_reported()
     {

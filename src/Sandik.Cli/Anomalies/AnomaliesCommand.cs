@@ -69,9 +69,7 @@ public static class AnomaliesCommand
             check = parsed;
         }
         var top = args.Whole("--top", int.MaxValue);
-        var minScore = args.Get("--min-score") is { } m
-            ? double.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? score : throw new UsageException($"'--min-score' must be a number; got '{m}'.")
-            : double.NegativeInfinity;
+        var minScore = args.Number("--min-score", double.NegativeInfinity);
         return (check, top, minScore);
     }
 

@@ -68,6 +68,19 @@ public sealed class Arguments
                 : $"'{name}' must be a whole number of at least {min}; got '{text}'.");
     }
 
+    /// <summary>
+    /// A finite number (invariant notation: 2.5) above <paramref name="above"/>, or <paramref name="fallback"/> when
+    /// the option is absent.
+    /// </summary>
+    /// <exception cref="UsageException">A word, NaN or infinity, or a number not above the bound.</exception>
+    public double Number(string name, double fallback, double above = double.NegativeInfinity)
+    {
+        if (Get(name) is not { } text) return fallback;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            throw new UsageException($"'{name}' must be a number; got '{text}'.");
+        return value > above ? value : throw new UsageException($"'{name}' must be more than {above.ToString(CultureInfo.InvariantCulture)}; got '{text}'.");
+    }
+
     /// <summary>A comma-separated list, or null when the option is absent.</summary>
     public IReadOnlyList<string>? List(string name) =>
         Get(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -36,7 +36,7 @@ public static class DemoCommand
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> argv, CancellationToken ct)
     {
         var args = Arguments.Parse(argv, ["--urls", "--speed", "--store"], []);
-        var speed = args.Get("--speed") is { } text && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : Speed;
+        var speed = args.Number("--speed", Speed, above: 0);
         var connection = args.Get("--store") ?? FreshDemoStore(context);
         var file = Path.Combine(context.Turkey.DataDirectory, "results", ElectionId + ".csv.gz");
         var definition = context.Turkey.Election(ElectionId);

@@ -23,8 +23,7 @@ public static class ReplayCommand
     {
         var args = Arguments.Parse(argv, ["--input", "--election", "--url", "--speed", "--seed", "--connections", "--keys", "--store"], ["--max", "--verify"]);
         var input = args.Require("--input");
-        var speed = args.Has("--max") ? (double?)null : Parse(args.Get("--speed") ?? "360", "--speed");
-        if (speed is <= 0) throw new UsageException("'--speed' must be more than 0.");
+        var speed = args.Has("--max") ? (double?)null : args.Number("--speed", 360, above: 0);
         var seed = args.Whole("--seed", 1, min: 0);
         var connections = args.Whole("--connections", 16);
         var truth = RaceLoader.FromFile(context, input, args.Get("--election"));
@@ -81,8 +80,4 @@ public static class ReplayCommand
             $"({s.Duplicates:N0} of them retries already logged), {s.Rejected:N0} rejected; {s.Throttled:N0} throttled, " +
             $"{s.ServerErrors:N0} server errors, {s.TransportRetries:N0} transport retries; ack p50 {s.AckP50Ms:F1} ms, p99 {s.AckP99Ms:F1} ms.");
     }
-
-    private static double Parse(string text, string option) =>
-        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            ? value : throw new UsageException($"'{option}' must be a number, got '{text}'.");
 }
