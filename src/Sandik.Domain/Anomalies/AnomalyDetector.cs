@@ -105,14 +105,16 @@ public sealed partial class AnomalyDetector
             for (var box = 0; box < _counts.BoxCount; box++) _duplicates.Update(_counts, box);
             FitPatterns();
             var assessment = new Assessment();
+            var scored = 0;
             for (var box = 0; box < _counts.BoxCount; box++)
             {
                 _scored[box] = _counts.IsReported(box);
                 if (!_scored[box]) continue;
+                scored++;
                 _assessor.Assess(box, ref assessment);
                 _assessor.Statistics(assessment, _raw.AsSpan(box * Slots, Slots), _basis.AsSpan(box * Slots, Slots));
             }
-            _scoredBoxes = _scored.Count(s => s);
+            _scoredBoxes = scored;
             _regional = RegionalScale.Fit(_raw, _scored, _groups);
             for (var box = 0; box < _counts.BoxCount; box++)
             {

@@ -11,7 +11,6 @@ namespace Sandik.Domain.Anomalies;
 public sealed class PeerComparison(PeerGroups groups, PeerStatistics stats, BoxMetrics metrics, AnomalyOptions options,
     PriorBaseline? prior = null, VoteComponents? components = null)
 {
-
     public PeerGroups Groups => groups;
 
     public BoxMetrics Metrics => metrics;

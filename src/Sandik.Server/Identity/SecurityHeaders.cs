@@ -37,7 +37,7 @@ public static class SecurityHeaders
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         // Results and personal data must not linger in shared or browser caches; files set their own policy.
         if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
-        if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
+        if (http.Request.IsHttps) headers.StrictTransportSecurity = TransportSecurity;
     }
 
     /// <summary>
@@ -51,8 +51,11 @@ public static class SecurityHeaders
         headers.ContentSecurityPolicy = ApiContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "no-store";
-        if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
+        if (http.Request.IsHttps) headers.StrictTransportSecurity = TransportSecurity;
     }
 
     public const string ApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    /// <summary>Over HTTPS: only HTTPS to this host for a year.</summary>
+    private const string TransportSecurity = "max-age=31536000";
 }
