@@ -1,13 +1,20 @@
 using Sandik.Bench;
 
 // Benchmarks print figures and ratios against a baseline measured in the same run; see docs/benchmarks.md.
-return args.FirstOrDefault() switch
+try
 {
-    "import" => await ImportBench.RunAsync(args[1..]),
-    "ingest" => await IngestBench.RunAsync(args[1..]),
-    "plain-server" => await PlainServer.RunAsync(args[1..]),
-    _ => Usage(),
-};
+    return args.FirstOrDefault() switch
+    {
+        "import" => await ImportBench.RunAsync(args[1..]),
+        "ingest" => await IngestBench.RunAsync(args[1..]),
+        "plain-server" => await PlainServer.RunAsync(args[1..]),
+        _ => Usage(),
+    };
+}
+finally
+{
+    await BenchStores.CleanUpAsync();
+}
 
 static int Usage()
 {
