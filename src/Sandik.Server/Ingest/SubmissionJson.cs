@@ -15,81 +15,102 @@ namespace Sandik.Server.Ingest;
 /// </remarks>
 public static class SubmissionJson
 {
-    // Compared as UTF-8 against the raw property names: no string per property of every submission.
+    // Compared as UTF-8 against the raw property names: no string per property of every submission. The order is
+    // that of the slots in Read.
     private static readonly byte[][] Known = [.. new[] { "source", "race", "box", "clientSubmissionId", "reporter", "evidence",
         "registered", "voted", "valid", "invalid", "votes" }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
-    public static SubmissionDraft Read(JsonElement item, string sourceId, List<FieldError> shapeErrors)
+    /// <summary>
+    /// Reads a submission in one pass over its properties; a property given twice counts with its last value.
+    /// </summary>
+    /// <param name="choices">The election's choice ids, so that vote counts are keyed by them without a new string each.</param>
+    public static SubmissionDraft Read(JsonElement item, string sourceId, List<FieldError> shapeErrors, ChoiceNames? choices = null)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
             shapeErrors.Add(new FieldError("$", "not_an_object", $"A submission must be a JSON object, got {Describe(item.ValueKind)}."));
             return new SubmissionDraft { SourceId = sourceId };
         }
+        JsonElement source = default, race = default, box = default, clientId = default, reporter = default, evidence = default,
+            registered = default, voted = default, valid = default, invalid = default, votes = default;
         foreach (var property in item.EnumerateObject())
         {
-            if (!IsKnown(property))
-                shapeErrors.Add(new FieldError(Short(property.Name), "unknown_field", $"'{Short(property.Name)}' is not a field of a submission."));
+            switch (SlotOf(property))
+            {
+                case 0: source = property.Value; break;
+                case 1: race = property.Value; break;
+                case 2: box = property.Value; break;
+                case 3: clientId = property.Value; break;
+                case 4: reporter = property.Value; break;
+                case 5: evidence = property.Value; break;
+                case 6: registered = property.Value; break;
+                case 7: voted = property.Value; break;
+                case 8: valid = property.Value; break;
+                case 9: invalid = property.Value; break;
+                case 10: votes = property.Value; break;
+                default:
+                    shapeErrors.Add(new FieldError(Short(property.Name), "unknown_field", $"'{Short(property.Name)}' is not a field of a submission."));
+                    break;
+            }
         }
-        Text(item, "source", shapeErrors); // the key decides the source; a body may only repeat it, as a string
+        Text(source, "source", shapeErrors); // the key decides the source; a body may only repeat it, as a string
         return new SubmissionDraft
         {
             SourceId = sourceId,
-            RaceId = Text(item, "race", shapeErrors),
-            BoxCode = Text(item, "box", shapeErrors),
-            ClientSubmissionId = Text(item, "clientSubmissionId", shapeErrors),
-            Reporter = Text(item, "reporter", shapeErrors),
-            Evidence = Text(item, "evidence", shapeErrors),
-            Registered = Count(item, "registered"),
-            Voted = Count(item, "voted"),
-            Valid = Count(item, "valid"),
-            Invalid = Count(item, "invalid"),
-            Votes = Votes(item, shapeErrors),
+            RaceId = Text(race, "race", shapeErrors),
+            BoxCode = Text(box, "box", shapeErrors),
+            ClientSubmissionId = Text(clientId, "clientSubmissionId", shapeErrors),
+            Reporter = Text(reporter, "reporter", shapeErrors),
+            Evidence = Text(evidence, "evidence", shapeErrors),
+            Registered = Count(registered),
+            Voted = Count(voted),
+            Valid = Count(valid),
+            Invalid = Count(invalid),
+            Votes = Votes(votes, shapeErrors, choices),
         };
     }
 
-    private static bool IsKnown(JsonProperty property)
+    private static int SlotOf(JsonProperty property)
     {
-        foreach (var name in Known)
+        for (var i = 0; i < Known.Length; i++)
         {
-            if (property.NameEquals(name)) return true;
+            if (property.NameEquals(Known[i])) return i;
         }
-        return false;
+        return -1;
     }
 
     /// <summary>The source a body names, if any (it must be the API key's own).</summary>
     public static string? ClaimedSource(JsonElement item) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
 
-    private static string? Text(JsonElement item, string name, List<FieldError> errors)
+    /// <summary>A text field: absent (default) or null is null; anything but a string is an error.</summary>
+    private static string? Text(JsonElement value, string name, List<FieldError> errors)
     {
-        if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null) return null;
         if (value.ValueKind == JsonValueKind.String) return value.GetString();
         errors.Add(new FieldError(name, "not_a_string", $"'{name}' must be a string, got {Describe(value.ValueKind)}."));
         return null;
     }
 
-    private static CountInput Count(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var value) ? Count(value) : CountInput.Missing;
-
     private static CountInput Count(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Null => CountInput.Missing,
+        JsonValueKind.Undefined or JsonValueKind.Null => CountInput.Missing,
         JsonValueKind.Number => value.TryGetInt64(out var n) ? CountInput.Of(n) : new CountInput(Short(value.GetRawText()), null),
         JsonValueKind.String => CountInput.Parse(value.GetString()) is { IsMissing: false } parsed ? parsed : new CountInput("\"\"", null),
         _ => new CountInput(Short(value.GetRawText()), null),
     };
 
-    private static List<KeyValuePair<string, CountInput>>? Votes(JsonElement item, List<FieldError> errors)
+    private static List<KeyValuePair<string, CountInput>>? Votes(JsonElement votes, List<FieldError> errors, ChoiceNames? choices)
     {
-        if (!item.TryGetProperty("votes", out var votes) || votes.ValueKind == JsonValueKind.Null) return null;
+        if (votes.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null) return null;
         if (votes.ValueKind != JsonValueKind.Object)
         {
             errors.Add(new FieldError("votes", "not_an_object", $"'votes' must be an object of choice id to count, got {Describe(votes.ValueKind)}."));
             return null;
         }
         var list = new List<KeyValuePair<string, CountInput>>(votes.GetPropertyCount());
-        foreach (var property in votes.EnumerateObject()) list.Add(new(property.Name, Count(property.Value)));
+        foreach (var property in votes.EnumerateObject())
+            list.Add(new(choices?.Of(property, list.Count) ?? property.Name, Count(property.Value)));
         return list;
     }
 

@@ -115,7 +115,7 @@ public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits
             return (null, Problems.Problems.Of(StatusCodes.Status403Forbidden, "Wrong source",
                 $"This API key submits as '{source}', not as '{Shorten(claimed)}'."));
         var shape = new List<FieldError>();
-        var draft = SubmissionJson.Read(item, source, shape);
+        var draft = SubmissionJson.Read(item, source, shape, Choices());
         var validated = host.Validator.Validate(draft, ValidationPolicy.FullCountSheet);
         var now = time.GetUtcNow();
         var raceId = draft.RaceId ?? host.Election.Election.DefaultRace.Id;
@@ -125,6 +125,17 @@ public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits
         var payload = item.GetRawText();
         return (new LoggedSubmission(0, now, source, Shorten(draft.Reporter), Shorten(raceId) ?? "", Shorten(draft.BoxCode) ?? "",
             Shorten(draft.ClientSubmissionId), Shorten(draft.Evidence), null, errors, payload.Length > 8_192 ? payload[..8_192] : payload), null);
+    }
+
+    private ChoiceNames? _choices;
+
+    /// <summary>The loaded election's choice ids, made again when another election is loaded.</summary>
+    private ChoiceNames Choices()
+    {
+        var election = host.Election.Election;
+        var choices = _choices;
+        if (!ReferenceEquals(choices?.Election, election)) _choices = choices = new ChoiceNames(election);
+        return choices;
     }
 
     private static string? Shorten(string? text) => text is { Length: > SubmissionValidator.MaxTextLength } ? text[..SubmissionValidator.MaxTextLength] : text;

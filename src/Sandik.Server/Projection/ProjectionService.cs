@@ -25,11 +25,12 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
 
     /// <summary>
     /// A view is made again no sooner than this many times its last projection took after it started: on a loaded
-    /// machine projections slow down, and then come less often instead of taking the cores the count needs. At eight,
-    /// a view takes at most an eighth of one core: at a night's peak (a projection of the whole country takes about
-    /// 0.5 s beside ingest on two cores) a snapshot every 4 s or so; at four it took a tenth of the server's CPU.
+    /// machine projections slow down, and then come less often instead of taking the cores the count needs. At sixteen,
+    /// a view takes at most a sixteenth of one core: at a night's peak (a projection of the whole country takes about
+    /// 0.5 s beside ingest on two cores) a snapshot every 8 s or so, while the count that feeds it moves by a few
+    /// tenths of a percent of the boxes between two; at four it took a tenth of the server's CPU, at eight a sixteenth.
     /// </summary>
-    private const int MaxDutyInverse = 8;
+    private const int MaxDutyInverse = 16;
 
     private const double BackgroundStep = 0.001;
 
