@@ -27,8 +27,8 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
     /// A view is made again no sooner than this many times its last projection took after it started: on a loaded
     /// machine projections slow down, and then come less often instead of taking the cores the count needs. At sixteen,
     /// a view takes at most a sixteenth of one core: at a night's peak (a projection of the whole country takes about
-    /// 0.5 s beside ingest on two cores) a snapshot every 8 s or so, while the count that feeds it moves by a few
-    /// tenths of a percent of the boxes between two; at four it took a tenth of the server's CPU, at eight a sixteenth.
+    /// 0.5 s beside ingest on two cores) a snapshot every 8 s or so; screens asking sooner get the last one. At four
+    /// the projection took a tenth of the server's CPU, at eight 7.6 % of its samples in a profile (docs/benchmarks.md).
     /// </summary>
     private const int MaxDutyInverse = 16;
 
