@@ -10,12 +10,23 @@ internal static class SqliteCommands
     /// </summary>
     public static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, string electionId, int count)
     {
-        var command = connection.CreateCommand();
+        var command = Create(connection, sql, count);
         command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$e", electionId);
-        for (var i = 1; i <= count; i++) command.Parameters.Add(new SqliteParameter("$v" + i, DBNull.Value));
+        command.Parameters[0].Value = electionId;
         command.Prepare();
+        return command;
+    }
+
+    /// <summary>
+    /// The same command without a transaction or an election, for a caller that keeps it across transactions and
+    /// sets both each time; prepared at its first execution.
+    /// </summary>
+    public static SqliteCommand Create(SqliteConnection connection, string sql, int count)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add(new SqliteParameter("$e", DBNull.Value));
+        for (var i = 1; i <= count; i++) command.Parameters.Add(new SqliteParameter("$v" + i, DBNull.Value));
         return command;
     }
 }

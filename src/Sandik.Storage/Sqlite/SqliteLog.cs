@@ -15,13 +15,6 @@ internal static class SqliteLog
         VALUES ($v1, $e, $v2, $v3, $v4, $v5, $v6, $v7, $v8, $v9, $v10, $v11, $v12, $v13, $v14, $v15, $v16)
         """;
 
-    /// <summary>
-    /// The writer connection's insert and last-sequence statements, prepared once and kept with the connection (which
-    /// finalizes them when it closes): preparing a 17-column insert at every commit, with a parameter object each,
-    /// cost more than binding the commit's rows.
-    /// </summary>
-    private static readonly ConditionalWeakTable<SqliteConnection, WriterCommands> Commands = [];
-
     public static readonly Func<DbDataReader, int, DateTimeOffset> ReceivedAt =
         static (row, ordinal) => StoredTime.FromUnixMicroseconds(row.GetInt64(ordinal));
 
@@ -63,7 +56,7 @@ internal static class SqliteLog
 
     private static long LastSequence(SqliteConnection connection, SqliteTransaction transaction)
     {
-        var last = Commands.GetValue(connection, static c => new WriterCommands(c)).LastSequence;
+        var last = WriterCommands.Of(connection).LastSequence;
         last.Transaction = transaction;
         return (long)last.ExecuteScalar()!;
     }
@@ -116,7 +109,7 @@ internal static class SqliteLog
         if (toInsert.Count == 0) return inserted;
         var sequence = last;
         var json = new LogJson();
-        var insert = Commands.GetValue(connection, static c => new WriterCommands(c)).Insert;
+        var insert = WriterCommands.Of(connection).Insert;
         insert.Transaction = transaction;
         var p = insert.Parameters;
         p[0].Value = election.Election.Id;
@@ -146,19 +139,26 @@ internal static class SqliteLog
         return inserted;
     }
 
-    private sealed class WriterCommands(SqliteConnection connection)
+    /// <summary>
+    /// The writer connection's insert and last-sequence statements, prepared once and kept with the connection (which
+    /// finalizes them when it closes): preparing a 17-column insert at every commit, with a parameter object each,
+    /// cost more than binding the commit's rows.
+    /// </summary>
+    private sealed class WriterCommands
     {
-        public SqliteCommand Insert { get; } = Prepared(connection, InsertSql, 16);
+        private static readonly ConditionalWeakTable<SqliteConnection, WriterCommands> ByConnection = [];
 
-        public SqliteCommand LastSequence { get; } = Prepared(connection, "SELECT coalesce(max(sequence), 0) FROM submissions", 0);
-
-        private static SqliteCommand Prepared(SqliteConnection connection, string sql, int values)
+        private WriterCommands(SqliteConnection connection)
         {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            if (sql.Contains("$e", StringComparison.Ordinal)) command.Parameters.Add(new SqliteParameter("$e", DBNull.Value));
-            for (var i = 1; i <= values; i++) command.Parameters.Add(new SqliteParameter("$v" + i, DBNull.Value));
-            return command;
+            Insert = SqliteCommands.Create(connection, InsertSql, 16);
+            LastSequence = connection.CreateCommand();
+            LastSequence.CommandText = "SELECT coalesce(max(sequence), 0) FROM submissions";
         }
+
+        public SqliteCommand Insert { get; }
+
+        public SqliteCommand LastSequence { get; }
+
+        public static WriterCommands Of(SqliteConnection connection) => ByConnection.GetValue(connection, static c => new WriterCommands(c));
     }
 }
