@@ -96,8 +96,7 @@ public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits
             http.Response.Headers.RetryAfter = "1";
             return (null, null, Problems.Problems.Of(StatusCodes.Status429TooManyRequests, "Too many requests", "This API key is sending faster than its rate limit; slow down and retry."));
         }
-        // The plain type, as nearly every client sends it, is taken without parsing it as a media type.
-        if (!string.Equals(http.Request.ContentType, "application/json", StringComparison.OrdinalIgnoreCase) && !http.Request.HasJsonContentType())
+        if (!http.Request.HasJsonContentType())
             return (null, null, Problems.Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the submission as 'application/json'."));
         try
         {
