@@ -1,5 +1,4 @@
 using Sandik.Import.Csv;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sandik.Cli.CommandLine;

@@ -18,7 +18,7 @@ public sealed class BoxMetrics
     // Single precision: seven digits are plenty for a ratio of counts, and a row per box for every choice and its swing
     // in doubles took about 50 MB for the whole country. Computed in double, stored rounded.
     private readonly float[] _values;
-    private readonly bool[] _minor;
+    private readonly VoteComponents _components;
     private readonly float[] _registered;
 
     /// <param name="components">Which choices are major; the others' shares are also pooled into one metric.</param>
@@ -26,7 +26,7 @@ public sealed class BoxMetrics
     {
         _geography = geography;
         _prior = prior;
-        _minor = components.Minor.ToArray();
+        _components = components;
         ChoiceCount = choiceCount;
         Count = FirstShare + 2 * choiceCount;
         _values = new float[geography.Boxes.Count * Count];
@@ -109,6 +109,7 @@ public sealed class BoxMetrics
         var valid = counts.Valid(box);
         var invalid = counts.Invalid(box);
         var votes = counts.Votes(box);
+        var minor = _components.Minor;
         // A box without a register (a prison, a mobile box) serves people unlike its neighbourhood's: not compared.
         if (registered <= 0) return;
         Span<double> shares = stackalloc double[votes.Length];
@@ -120,7 +121,7 @@ public sealed class BoxMetrics
             for (var j = 0; j < votes.Length; j++)
             {
                 shares[j] = (double)votes[j] / valid;
-                if (_minor[j]) others += shares[j];
+                if (minor[j]) others += shares[j];
                 row[FirstShare + j] = (float)shares[j];
             }
             row[OthersShare] = (float)others;
@@ -135,7 +136,7 @@ public sealed class BoxMetrics
         {
             var before = _prior.Share(box, j);
             row[FirstShare + ChoiceCount + j] = (float)(shares[j] - before);
-            if (_minor[j] && !double.IsNaN(before)) priorOthers += before;
+            if (minor[j] && !double.IsNaN(before)) priorOthers += before;
         }
         row[OthersShareSwing] = (float)(others - priorOthers);
     }
