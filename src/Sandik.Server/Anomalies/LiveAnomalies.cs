@@ -35,8 +35,10 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
 
     /// <summary>Queues the boxes of one commit for rescoring; cheap, called on the ingest path.</summary>
     /// <remarks>
-    /// Every change is queued, not only changes of the counted tally: a lower-ranked source's copy can open or close
-    /// a disagreement. A change of another race queues the same box index of the default race, which is rescored for
+    /// A box is queued when what the detector reads of it may have moved: its counted tally took other numbers, or
+    /// its sources were or are in conflict (a lower-ranked source's copy can open, widen or close a disagreement).
+    /// A copy that only confirms the counted numbers — most of the night's submissions — changes neither and is not
+    /// rescored. A change of another race queues the same box index of the default race, which is rescored for
     /// nothing (microseconds).
     /// </remarks>
     public void Changed(IReadOnlyList<BoxChange> changes)
@@ -44,9 +46,17 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
         if (changes.Count == 0) return;
         lock (_queueGate)
         {
-            foreach (var change in changes) _queued.Add(change.BoxIndex);
+            foreach (var change in changes)
+            {
+                if (MayMoveRanking(change)) _queued.Add(change.BoxIndex);
+            }
         }
     }
+
+    /// <summary>Whether a change can move the box's score: new counted numbers, or a disagreement before or after.</summary>
+    public static bool MayMoveRanking(BoxChange change) =>
+        change.Status == BoxStatus.Conflict || change.PreviousStatus == BoxStatus.Conflict
+        || change.PreviousCounted is null || !change.PreviousCounted.Tally.Equals(change.Counted.Tally);
 
     /// <summary>
     /// Calls back after every full scan (the first one, and each refresh) until the returned handle is disposed: the
