@@ -68,7 +68,7 @@ public static class IngestBench
         {
             using var analyst = await BenchSessions.AnalystAsync(store, url);
             var rebuild = (await analyst.GetFromJsonAsync<JsonElement>("api/v1/metrics/ingest")).GetProperty("rebuild");
-            Console.WriteLine($"Restart after SIGKILL: ready in {startTime.TotalSeconds:F2} s, rebuilt {rebuild.GetProperty("entries").GetInt64():N0} log entries in {rebuild.GetProperty("ms").GetDouble() / 1000:F2} s");
+            Console.WriteLine($"Restart after SIGKILL: ready in {startTime.TotalSeconds:F2} s, rebuilt from {rebuild.GetProperty("entries").GetInt64():N0} accepted log entries in {rebuild.GetProperty("ms").GetDouble() / 1000:F2} s");
         }
 
         var ingest = metrics.GetProperty("ingest");

@@ -43,6 +43,28 @@ public abstract partial class ElectionStoreBehaviour
     }
 
     [Fact]
+    public async Task the_counted_log_is_the_accepted_entries_without_client_ids()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+        var partial = Accepted([4, 5, 6], "p1", box: BoxCode(1)) with { Tally = new Tally(null, null, 15, null, [4, 5, 6]) };
+        var appended = await store.AppendAsync(election.Election.Id,
+        [
+            Accepted([120, 90, 40], "a1", evidence: "sha256:ab12"),
+            Rejected([new("votes", ErrorCodes.UnknownChoice, "No choice 'x'.")], "{}", "r1"),
+            partial,
+            Accepted([0, 0, 0], reporter: null, box: BoxCode(2)),
+        ], Ct);
+
+        var counted = await store.ReadCountedLogAsync(election, 0, Ct).ToListAsync(Ct);
+        var later = await store.ReadCountedLogAsync(election, appended[2].Entry.Sequence, Ct).ToListAsync(Ct);
+
+        var expected = appended.Select(r => r.Entry).Where(e => e.Accepted).Select(e => e with { ClientSubmissionId = null });
+        LogText.Of(counted).ShouldBe(LogText.Of(expected));
+        counted[1].Tally.ShouldBe(new Tally(null, null, 15, null, [4, 5, 6]));
+        later.Select(e => e.Sequence).ShouldBe([appended[3].Entry.Sequence]);
+    }
+
+    [Fact]
     public async Task times_come_back_in_utc_to_the_microsecond()
     {
         var (store, election) = await OpenWithElectionAsync();

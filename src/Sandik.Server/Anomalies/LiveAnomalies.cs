@@ -19,7 +19,8 @@ namespace Sandik.Server.Anomalies;
 /// counted tallies; only its statistics may be up to one refresh old (<see cref="Status"/> says how old).
 /// Thread-safe: ingest, the background loop and any number of readers may call at once.
 /// </summary>
-public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServerOptions> options, TimeProvider time, ILogger<LiveAnomalies> logger)
+public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServerOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
+    ILogger<LiveAnomalies> logger)
     : BackgroundService
 {
     private readonly Lock _queueGate = new();
@@ -87,7 +88,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        await lifetime.WhenStartedAsync(stoppingToken);
         try
         {
             Build();

@@ -31,6 +31,7 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
 
     public TimeSpan RebuildTime { get; private set; }
 
+    /// <summary>How many accepted log entries the last load replayed (rejected entries are not read).</summary>
     public long RebuiltEntries { get; private set; }
 
     public LiveRace? Race(string? raceId) => raceId is null ? DefaultRace : _races.GetValueOrDefault(raceId);
@@ -64,7 +65,7 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
         if (options.Value.PriorElection is { Length: > 0 } priorId) Prior = await LoadPriorAsync(priorId, id, ct);
         RebuildTime = clock.Elapsed;
         RebuiltEntries = entries;
-        logger.LogInformation("Loaded {Election}: {Boxes} boxes in {LoadMs} ms, {Entries} log entries replayed in {ReplayMs} ms",
+        logger.LogInformation("Loaded {Election}: {Boxes} boxes in {LoadMs} ms, {Entries} accepted log entries replayed in {ReplayMs} ms",
             id, election.Geography.Boxes.Count, (long)loaded.TotalMilliseconds, entries, (long)(clock.Elapsed - loaded).TotalMilliseconds);
     }
 
@@ -86,7 +87,7 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
     /// in any order (see <see cref="LiveRace.Replay"/>). The halves are split at the sequence half the entry count in,
     /// which is the middle for a store holding one election; with several, the split is uneven but still complete.
     /// </summary>
-    /// <returns>The number of log entries read.</returns>
+    /// <returns>The number of accepted log entries read.</returns>
     private async Task<long> ReplayLogAsync(StoredElection election, IReadOnlyCollection<LiveRace> races, CancellationToken ct)
     {
         var count = await store.CountLogAsync(election.Election.Id, ct);
@@ -101,7 +102,7 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
     {
         var part = new List<LoggedSubmission>(ReplayPart);
         long read = 0;
-        await foreach (var entry in store.ReadLogAsync(election, after, ct))
+        await foreach (var entry in store.ReadCountedLogAsync(election, after, ct))
         {
             if (entry.Sequence > through) break;
             read++;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Sandik.Domain.Projection;
 using Sandik.Domain.Projection.Golden;
 using Sandik.Domain.Tallies;
+using Sandik.Server.Hosting;
 using Sandik.Server.Live;
 using Sandik.Storage.Projection;
 
@@ -18,7 +19,8 @@ namespace Sandik.Server.Projection;
 /// <see cref="ConvergenceHistory"/>.
 /// </summary>
 /// <remarks>Thread-safe. Subscribers are called after every new snapshot, on a thread-pool thread.</remarks>
-public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker, GoldenSampleStore samples, TimeProvider time, ILogger<ProjectionService> logger)
+public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker, GoldenSampleStore samples, TimeProvider time,
+    IHostApplicationLifetime lifetime, ILogger<ProjectionService> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -85,6 +87,7 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await lifetime.WhenStartedAsync(stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         do
         {

@@ -19,6 +19,19 @@ internal static class LogQueries
         while (await row.ReadAsync(ct)) yield return LogRows.Read(row, codec, receivedAt);
     }
 
+    /// <summary>Streams an election's accepted entries in sequence order, as <see cref="LogRows.ReadCounted"/> reads them.</summary>
+    public static async IAsyncEnumerable<Sandik.Domain.Submissions.LoggedSubmission> StreamCountedAsync(
+        DbConnection connection, StoredElection election, long afterSequence,
+        Func<DbDataReader, int, DateTimeOffset> receivedAt, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var codec = new ElectionCodec(election.Election);
+        await using var command = connection.Command(
+            $"SELECT {LogRows.CountedColumns} FROM submissions WHERE election_id = @id AND sequence > @after AND accepted ORDER BY sequence")
+            .With("@id", election.Election.Id).With("@after", afterSequence);
+        await using var row = await command.ExecuteReaderAsync(ct);
+        while (await row.ReadAsync(ct)) yield return LogRows.ReadCounted(row, codec, receivedAt);
+    }
+
     /// <summary>Streams the log entries of one box in sequence order.</summary>
     public static async IAsyncEnumerable<Sandik.Domain.Submissions.LoggedSubmission> StreamBoxAsync(
         DbConnection connection, StoredElection election, string boxCode,

@@ -64,6 +64,14 @@ public sealed class PostgresElectionStore : IElectionStore
             yield return entry;
     }
 
+    public async IAsyncEnumerable<LoggedSubmission> ReadCountedLogAsync(StoredElection election, long afterSequence = 0,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await foreach (var entry in LogQueries.StreamCountedAsync(connection, election, afterSequence, PostgresLog.ReceivedAt, ct))
+            yield return entry;
+    }
+
     public async IAsyncEnumerable<LoggedSubmission> ReadBoxLogAsync(StoredElection election, string boxCode,
         [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -80,6 +80,14 @@ public sealed class SqliteElectionStore : IElectionStore
             yield return entry;
     }
 
+    public async IAsyncEnumerable<LoggedSubmission> ReadCountedLogAsync(StoredElection election, long afterSequence = 0,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = OpenReader();
+        await foreach (var entry in LogQueries.StreamCountedAsync(connection, election, afterSequence, SqliteLog.ReceivedAt, ct))
+            yield return entry;
+    }
+
     public async IAsyncEnumerable<LoggedSubmission> ReadBoxLogAsync(StoredElection election, string boxCode,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
