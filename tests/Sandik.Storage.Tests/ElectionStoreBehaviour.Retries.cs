@@ -92,15 +92,20 @@ public abstract partial class ElectionStoreBehaviour
     public async Task a_retry_after_the_store_is_reopened_returns_the_original()
     {
         var (first, election) = await OpenWithElectionAsync();
-        var original = await first.AppendAsync(election.Election.Id, [Accepted([5, 6, 7], "r1"), Accepted([8, 9, 10], "r2")], Ct);
+        var longId = "gözlemci/" + new string('ş', 300);
+        var original = await first.AppendAsync(election.Election.Id,
+            [Accepted([5, 6, 7], "r1"), Accepted([8, 9, 10], "r2"), Accepted([2, 2, 2], "ğüşıöç-İ-1"), Accepted([3, 3, 3], longId)], Ct);
         await first.DisposeAsync();
 
         var reopened = await OpenAsync();
-        var results = await reopened.AppendAsync(election.Election.Id, [Accepted([0, 0, 0], "r2"), Accepted([1, 1, 1], "r3")], Ct);
+        var results = await reopened.AppendAsync(election.Election.Id,
+            [Accepted([0, 0, 0], "r2"), Accepted([1, 1, 1], "r3"), Accepted([0, 0, 0], "ğüşıöç-İ-1"), Accepted([0, 0, 0], longId)], Ct);
 
-        results.Select(r => r.AlreadyLogged).ShouldBe([true, false]);
+        results.Select(r => r.AlreadyLogged).ShouldBe([true, false, true, true]);
         LogText.Of(results[0].Entry).ShouldBe(LogText.Of(original[1].Entry));
-        (await reopened.CountLogAsync(election.Election.Id, Ct)).ShouldBe(3);
+        LogText.Of(results[2].Entry).ShouldBe(LogText.Of(original[2].Entry));
+        LogText.Of(results[3].Entry).ShouldBe(LogText.Of(original[3].Entry));
+        (await reopened.CountLogAsync(election.Election.Id, Ct)).ShouldBe(5);
     }
 
     [Fact]

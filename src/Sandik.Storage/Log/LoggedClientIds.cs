@@ -41,11 +41,28 @@ internal sealed class LoggedClientIds
         if (!_byHash.TryAdd(Hash(source, client), sequence)) _overflow[(source, client)] = sequence;
     }
 
+    /// <summary>
+    /// Records a pair the log holds, given as the UTF-8 the database stores: the same as <see cref="Add(string, string, long)"/>,
+    /// without a string per id unless the pair's hash is taken already.
+    /// </summary>
+    public void Add(ReadOnlySpan<byte> sourceUtf8, ReadOnlySpan<byte> clientUtf8, long sequence)
+    {
+        var length = sourceUtf8.Length + clientUtf8.Length;
+        var rented = length > 256 ? System.Buffers.ArrayPool<char>.Shared.Rent(length) : null;
+        Span<char> chars = rented ?? stackalloc char[256];
+        var source = chars[..Encoding.GetChars(sourceUtf8, chars)];
+        var client = chars.Slice(source.Length, Encoding.GetChars(clientUtf8, chars[source.Length..]));
+        if (!_byHash.TryAdd(Hash(source, client), sequence)) _overflow[(source.ToString(), client.ToString())] = sequence;
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+    }
+
+    private static readonly System.Text.UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     /// <summary>Marks the set complete up to a sequence, once every pair logged up to it has been added.</summary>
     public void Through(long sequence) => KnownThrough = Math.Max(KnownThrough, sequence);
 
     /// <summary>64-bit FNV-1a over both strings' UTF-16 code units, with a separator no code unit takes alone.</summary>
-    private static ulong Hash(string source, string client)
+    private static ulong Hash(ReadOnlySpan<char> source, ReadOnlySpan<char> client)
     {
         const ulong prime = 1099511628211;
         var hash = 14695981039346656037;
