@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Sandik.Domain.Submissions;
 
 namespace Sandik.Storage.Log;
 
@@ -7,42 +8,33 @@ namespace Sandik.Storage.Log;
 internal static class LogQueries
 {
     /// <summary>Streams an election's log in sequence order; rows are mapped one at a time as the reader advances.</summary>
-    public static async IAsyncEnumerable<Sandik.Domain.Submissions.LoggedSubmission> StreamAsync(
-        DbConnection connection, StoredElection election, long afterSequence,
-        Func<DbDataReader, int, DateTimeOffset> receivedAt, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var codec = new ElectionCodec(election.Election);
-        await using var command = connection.Command(
-            $"SELECT {LogRows.Columns} FROM submissions WHERE election_id = @id AND sequence > @after ORDER BY sequence")
-            .With("@id", election.Election.Id).With("@after", afterSequence);
-        await using var row = await command.ExecuteReaderAsync(ct);
-        while (await row.ReadAsync(ct)) yield return LogRows.Read(row, codec, receivedAt);
-    }
+    public static IAsyncEnumerable<LoggedSubmission> StreamAsync(DbConnection connection, StoredElection election, long afterSequence,
+        Func<DbDataReader, int, DateTimeOffset> receivedAt, CancellationToken ct) =>
+        RowsAsync(connection, election, $"SELECT {LogRows.Columns} FROM submissions WHERE election_id = @id AND sequence > @key ORDER BY sequence",
+            afterSequence, LogRows.Read, receivedAt, ct);
 
     /// <summary>Streams an election's accepted entries in sequence order, as <see cref="LogRows.ReadCounted"/> reads them.</summary>
-    public static async IAsyncEnumerable<Sandik.Domain.Submissions.LoggedSubmission> StreamCountedAsync(
-        DbConnection connection, StoredElection election, long afterSequence,
-        Func<DbDataReader, int, DateTimeOffset> receivedAt, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var codec = new ElectionCodec(election.Election);
-        await using var command = connection.Command(
-            $"SELECT {LogRows.CountedColumns} FROM submissions WHERE election_id = @id AND sequence > @after AND accepted ORDER BY sequence")
-            .With("@id", election.Election.Id).With("@after", afterSequence);
-        await using var row = await command.ExecuteReaderAsync(ct);
-        while (await row.ReadAsync(ct)) yield return LogRows.ReadCounted(row, codec, receivedAt);
-    }
+    public static IAsyncEnumerable<LoggedSubmission> StreamCountedAsync(DbConnection connection, StoredElection election, long afterSequence,
+        Func<DbDataReader, int, DateTimeOffset> receivedAt, CancellationToken ct) =>
+        RowsAsync(connection, election,
+            $"SELECT {LogRows.CountedColumns} FROM submissions WHERE election_id = @id AND sequence > @key AND accepted ORDER BY sequence",
+            afterSequence, LogRows.ReadCounted, receivedAt, ct);
 
     /// <summary>Streams the log entries of one box in sequence order.</summary>
-    public static async IAsyncEnumerable<Sandik.Domain.Submissions.LoggedSubmission> StreamBoxAsync(
-        DbConnection connection, StoredElection election, string boxCode,
+    public static IAsyncEnumerable<LoggedSubmission> StreamBoxAsync(DbConnection connection, StoredElection election, string boxCode,
+        Func<DbDataReader, int, DateTimeOffset> receivedAt, CancellationToken ct) =>
+        RowsAsync(connection, election, $"SELECT {LogRows.Columns} FROM submissions WHERE election_id = @id AND box_code = @key ORDER BY sequence",
+            boxCode, LogRows.Read, receivedAt, ct);
+
+    /// <summary>Runs a query of the election's log (parameters <c>@id</c>, the election, and <c>@key</c>) and maps its rows as they come.</summary>
+    private static async IAsyncEnumerable<LoggedSubmission> RowsAsync(DbConnection connection, StoredElection election, string sql, object key,
+        Func<DbDataReader, ElectionCodec, Func<DbDataReader, int, DateTimeOffset>, LoggedSubmission> read,
         Func<DbDataReader, int, DateTimeOffset> receivedAt, [EnumeratorCancellation] CancellationToken ct)
     {
         var codec = new ElectionCodec(election.Election);
-        await using var command = connection.Command(
-            $"SELECT {LogRows.Columns} FROM submissions WHERE election_id = @id AND box_code = @box ORDER BY sequence")
-            .With("@id", election.Election.Id).With("@box", boxCode);
+        await using var command = connection.Command(sql).With("@id", election.Election.Id).With("@key", key);
         await using var row = await command.ExecuteReaderAsync(ct);
-        while (await row.ReadAsync(ct)) yield return LogRows.Read(row, codec, receivedAt);
+        while (await row.ReadAsync(ct)) yield return read(row, codec, receivedAt);
     }
 
     public static async Task<long> CountAsync(DbConnection connection, string electionId, CancellationToken ct)

@@ -7,13 +7,27 @@ namespace Sandik.Storage.Log;
 /// <summary>Turns rows of the submissions table, selected with <see cref="Columns"/>, back into log entries.</summary>
 internal static class LogRows
 {
-    /// <summary>The columns every log query selects, in the order <see cref="Read"/> expects.</summary>
-    public const string Columns =
-        "sequence, received_at, source_id, reporter, race_id, box_code, client_submission_id, evidence, " +
-        "registered, voted, valid, invalid, votes, errors, rejected_payload";
+    /// <summary>
+    /// The columns of <see cref="ReadCounted"/>: what the live state keeps of an accepted entry. A missing count is
+    /// selected as −1 (counts are never negative), so that a row costs one call to the database per count instead of two.
+    /// </summary>
+    public const string CountedColumns =
+        "sequence, received_at, source_id, reporter, race_id, box_code, evidence, coalesce(registered, -1) AS registered, " +
+        "coalesce(voted, -1) AS voted, coalesce(valid, -1) AS valid, coalesce(invalid, -1) AS invalid, votes";
 
+    /// <summary>The columns every other log query selects, in the order <see cref="Read"/> expects: the counted ones first.</summary>
+    public const string Columns = CountedColumns + ", client_submission_id, errors, rejected_payload";
+
+    /// <summary>A whole entry, selected with <see cref="Columns"/>.</summary>
     /// <param name="receivedAt">Reads the time column, whose type depends on the database.</param>
-    public static LoggedSubmission Read(DbDataReader row, ElectionCodec election, Func<DbDataReader, int, DateTimeOffset> receivedAt)
+    public static LoggedSubmission Read(DbDataReader row, ElectionCodec election, Func<DbDataReader, int, DateTimeOffset> receivedAt) =>
+        Read(row, election, receivedAt, whole: true);
+
+    /// <summary>An accepted entry selected with <see cref="CountedColumns"/>: without its client submission id.</summary>
+    public static LoggedSubmission ReadCounted(DbDataReader row, ElectionCodec election, Func<DbDataReader, int, DateTimeOffset> receivedAt) =>
+        Read(row, election, receivedAt, whole: false);
+
+    private static LoggedSubmission Read(DbDataReader row, ElectionCodec election, Func<DbDataReader, int, DateTimeOffset> receivedAt, bool whole)
     {
         // Columns are read in select order, which a streaming reader may require.
         var sequence = row.GetInt64(0);
@@ -22,45 +36,18 @@ internal static class LogRows
         var reporter = NullableString(row, 3);
         var raceId = row.GetString(4);
         var boxCode = row.GetString(5);
-        var clientId = NullableString(row, 6);
-        var evidence = NullableString(row, 7);
-        var registered = NullableInt(row, 8);
-        var voted = NullableInt(row, 9);
-        var valid = NullableInt(row, 10);
-        var invalid = NullableInt(row, 11);
-        var tally = valid is { } v && !row.IsDBNull(12)
-            ? new Tally(registered, voted, v, invalid, Votes(row, 12, election.RaceToRead(raceId, sequence), sequence))
+        var evidence = NullableString(row, 6);
+        var registered = Count(row, 7);
+        var voted = Count(row, 8);
+        var valid = Count(row, 9);
+        var invalid = Count(row, 10);
+        var tally = valid is { } v && !row.IsDBNull(11)
+            ? new Tally(registered, voted, v, invalid, Votes(row, 11, election.RaceToRead(raceId, sequence), sequence))
             : null;
+        if (!whole) return new LoggedSubmission(sequence, time, sourceId, reporter, raceId, boxCode, null, evidence, tally, [], null);
+        var clientId = NullableString(row, 12);
         var errors = LogJson.ReadErrors(NullableString(row, 13), sequence);
         return new LoggedSubmission(sequence, time, sourceId, reporter, raceId, boxCode, clientId, evidence, tally, errors, NullableString(row, 14));
-    }
-
-    /// <summary>
-    /// The columns of <see cref="ReadCounted"/>: what the live state keeps of an accepted entry. A missing count is
-    /// selected as −1 (counts are never negative), so that a row costs one call to the database per column instead of two.
-    /// </summary>
-    public const string CountedColumns =
-        "sequence, received_at, source_id, reporter, race_id, box_code, evidence, " +
-        "coalesce(registered, -1), coalesce(voted, -1), valid, coalesce(invalid, -1), votes";
-
-    /// <summary>An accepted entry selected with <see cref="CountedColumns"/>: its client submission id is not read.</summary>
-    public static LoggedSubmission ReadCounted(DbDataReader row, ElectionCodec election, Func<DbDataReader, int, DateTimeOffset> receivedAt)
-    {
-        var sequence = row.GetInt64(0);
-        var time = receivedAt(row, 1);
-        var sourceId = row.GetString(2);
-        var reporter = NullableString(row, 3);
-        var raceId = row.GetString(4);
-        var boxCode = row.GetString(5);
-        var evidence = NullableString(row, 6);
-        var registered = CountOrNull(row.GetInt32(7));
-        var voted = CountOrNull(row.GetInt32(8));
-        var valid = row.GetInt32(9);
-        var invalid = CountOrNull(row.GetInt32(10));
-        var tally = new Tally(registered, voted, valid, invalid, Votes(row, 11, election.RaceToRead(raceId, sequence), sequence));
-        return new LoggedSubmission(sequence, time, sourceId, reporter, raceId, boxCode, null, evidence, tally, [], null);
-
-        static int? CountOrNull(int value) => value < 0 ? null : value;
     }
 
     /// <summary>
@@ -72,5 +59,6 @@ internal static class LogRows
 
     private static string? NullableString(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 
-    private static int? NullableInt(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt32(ordinal);
+    /// <summary>A count selected as −1 when missing.</summary>
+    private static int? Count(DbDataReader row, int ordinal) => row.GetInt32(ordinal) is var count and >= 0 ? count : null;
 }
