@@ -12,8 +12,9 @@ namespace Sandik.Import.Turkey;
 /// published them (UTF-16, tab-separated; see <c>docs/formats.md</c>). The province comes from <c>IL_ID</c> and must
 /// agree with the <c>İl</c> name; the district is the <c>Seçim Çevresi</c> column without the town (belde) that
 /// follows a dash ("İPSALA-ESETÇE" is in İpsala); each district is placed in its 2015 electoral district
-/// (<see cref="DistrictConstituencies"/>) and coded with its 2015 spelling, so that its area and box codes meet those of
-/// the 2015 files. The whole file is checked before anything is returned.
+/// (<see cref="DistrictConstituencies"/>) and coded with its 2015 spelling, and each neighbourhood coded as 2015 spells it
+/// (<see cref="TurkishBoxPath.NeighbourhoodSpelling"/>), so that area and box codes meet those of the 2015 files; names
+/// are kept as the file writes them. The whole file is checked before anything is returned.
 /// </summary>
 public static class LocalElection2014File
 {
@@ -158,7 +159,7 @@ public static class LocalElection2014File
                 new(TurkishBoxPath.ConstituencyCode(row.Plate, district.Constituency),
                     TurkishBoxPath.ConstituencyName(province, district.Constituency, table.HasSeveral(row.Plate))),
                 new($"{row.Plate}/{district.Code}", district.Name),
-                new($"{row.Plate}/{district.Code}/{row.Neighbourhood}", row.Neighbourhood),
+                new($"{row.Plate}/{district.Code}/{TurkishBoxPath.NeighbourhoodSpelling(row.Neighbourhood)}", row.Neighbourhood),
             ];
             var code = TurkishBoxPath.BoxCode(row.Plate, district.Code, row.Box);
             switch (builder.TryAddBox(path, code, row.Box, row.Tally.Registered ?? 0))

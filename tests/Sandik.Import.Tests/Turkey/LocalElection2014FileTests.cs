@@ -52,7 +52,7 @@ public sealed class LocalElection2014FileTests
     }
 
     [Fact]
-    public void Codes_districts_and_boxes_with_the_2015_spelling_and_shows_the_file_spelling()
+    public void Codes_areas_and_boxes_with_the_2015_spelling_and_shows_the_file_spelling()
     {
         var geography = Shipped.Local2014.Results.Geography;
 
@@ -60,7 +60,7 @@ public sealed class LocalElection2014FileTests
         district.Name.ShouldBe("ÇATALCA");
         geography.TryGetBox("34/Çatalca/1001", out var box).ShouldBeTrue();
         geography.Areas[box.Area].Name.ShouldBe("AKALAN MAH.");
-        geography.Areas[box.Area].Code.ShouldBe("34/Çatalca/AKALAN MAH.");
+        geography.Areas[box.Area].Code.ShouldBe("34/Çatalca/Akalan");
         geography.TryGetArea("39/Kırklareli Merkez", out var centre).ShouldBeTrue();
         centre.Name.ShouldBe("KIRKLARELİ MERKEZ");
     }
@@ -71,7 +71,8 @@ public sealed class LocalElection2014FileTests
         var geography = Shipped.Local2014.Results.Geography;
 
         // "İPSALA-ESETÇE" is the town Esetçe inside İpsala; its neighbourhoods keep the town in their name.
-        geography.TryGetArea("22/İpsala/ESETÇE-ATATÜRK MAH.", out var neighbourhood).ShouldBeTrue();
+        geography.TryGetArea("22/İpsala/Esetçe-Atatürk", out var neighbourhood).ShouldBeTrue();
+        neighbourhood.Name.ShouldBe("ESETÇE-ATATÜRK MAH.");
         geography.Areas[neighbourhood.Parent].Code.ShouldBe("22/İpsala");
         geography.TryGetArea("22/İPSALA-ESETÇE", out _).ShouldBeFalse();
     }
@@ -86,6 +87,9 @@ public sealed class LocalElection2014FileTests
         local.AreasAt(2).Where(c => !june.TryGetArea(c.Code, out _)).ShouldBeEmpty();
         // Boxes are renumbered between elections; 150,423 of the 171,384 codes still meet.
         local.Boxes.Count(b => june.TryGetBox(b.Code, out _)).ShouldBe(150_423);
+        // Neighbourhood codes meet wherever the names agree regardless of case and of the " MAH." suffix.
+        local.AreasAt(4).Count().ShouldBe(31_343);
+        local.AreasAt(4).Count(n => june.TryGetArea(n.Code, out _)).ShouldBe(31_077);
     }
 
     [Fact]
