@@ -34,13 +34,13 @@ public sealed class PriorBaseline
     private readonly double[] _perRegistered;
     private readonly int[] _stretchStart;
     private readonly List<(int PriorBox, float Weight)> _stretch = [];
-    private readonly BoxCounts _priorCounts;
+    private readonly PriorElection _prior;
     private readonly int[] _choiceMap;
 
-    private PriorBaseline(int boxCount, int choiceCount, BoxCounts priorCounts, int[] choiceMap)
+    private PriorBaseline(int boxCount, int choiceCount, PriorElection prior, int[] choiceMap)
     {
         ChoiceCount = choiceCount;
-        _priorCounts = priorCounts;
+        _prior = prior;
         _choiceMap = choiceMap;
         _stretchStart = new int[boxCount + 1];
         _match = new PriorMatch[boxCount];
@@ -104,12 +104,13 @@ public sealed class PriorBaseline
 
     private double RatioOf(int priorBox, PriorRatio ratio, int choice, ReadOnlySpan<bool> minor)
     {
-        var counts = _priorCounts;
+        var counts = _prior.Counts;
         var (voted, valid) = (counts.Voted(priorBox), counts.Valid(priorBox));
         switch (ratio)
         {
             case PriorRatio.Turnout:
-                var registered = counts.Registered(priorBox);
+                // As the stretch was summed: the sheet's register, else the registry's.
+                var registered = RegisteredOf(_prior, _prior.Geography.Boxes[priorBox]);
                 return registered > 0 && voted >= 0 ? (double)voted / registered : double.NaN;
             case PriorRatio.InvalidShare:
                 return voted > 0 && counts.Invalid(priorBox) >= 0 ? (double)counts.Invalid(priorBox) / voted : double.NaN;
@@ -141,7 +142,7 @@ public sealed class PriorBaseline
     {
         var choiceMap = new int[race.Choices.Count];
         for (var j = 0; j < choiceMap.Length; j++) choiceMap[j] = prior.Race.IndexOf(race.Choices[j].Id);
-        var baseline = new PriorBaseline(geography.Boxes.Count, race.Choices.Count, prior.Counts, choiceMap);
+        var baseline = new PriorBaseline(geography.Boxes.Count, race.Choices.Count, prior, choiceMap);
         var hoods = SumNeighbourhoods(prior);
         var priorLists = VoterLists.Of(prior.Geography, box => RegisteredOf(prior, box));
         var stretch = new double[4 + prior.Counts.ChoiceCount];

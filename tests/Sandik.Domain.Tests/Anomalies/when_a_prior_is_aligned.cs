@@ -106,6 +106,25 @@ public sealed class when_a_prior_is_aligned
     }
 
     [Fact]
+    public void prior_sheets_without_a_register_are_measured_against_the_registry()
+    {
+        // Neither prior sheet gives its registered voters; the registry has 150 for each. The middle box's stretch
+        // takes half of a box with 100 voters and half of one with 50: prior turnout 1/2, give or take 1/6.
+        var now = Geography(("X", "1", 100), ("X", "2", 100), ("X", "3", 100));
+        var before = Geography(("X", "1", 150), ("X", "2", 150));
+        var race = Race("a", "b");
+        var counts = new BoxCounts(2, 2);
+        counts.Set(0, -1, 100, 100, 0, [90, 10]);
+        counts.Set(1, -1, 50, 50, 0, [10, 40]);
+
+        var baseline = PriorBaseline.Align(now, race, new PriorElection(before, race, counts));
+
+        baseline.Turnout(1).ShouldBe(0.5, 1e-12);
+        baseline.StretchSpread(1, PriorRatio.Turnout).ShouldBe(1 / 6.0, 1e-6);
+        baseline.StretchSpread(0, PriorRatio.Turnout).ShouldBe(0);
+    }
+
+    [Fact]
     public void choices_are_matched_by_id_and_new_ones_have_no_baseline()
     {
         var geography = Geography(("X", "1", 100));

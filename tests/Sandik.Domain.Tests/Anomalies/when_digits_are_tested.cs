@@ -54,14 +54,31 @@ public sealed class when_digits_are_tested
     }
 
     [Fact]
-    public void a_statistic_and_p_value_agree_with_the_chi_square_distribution()
+    public void the_statistic_is_pearsons_chi_square_worked_by_hand()
     {
-        var counts = Enumerable.Range(0, 500).Select(i => 10 + i * 7 % 990).ToList();
+        // 100 counts whose second digit is 0: (100 − 100·p0)²/(100·p0) + Σ over the other digits of 100·p_d,
+        // which comes to 100·(1 − p0)/p0.
+        var zeros = DigitTests.SecondDigit(Enumerable.Repeat(10, 60).Concat(Enumerable.Repeat(207, 40)));
+        var p0 = DigitTests.SecondDigitShares[0];
 
-        var test = DigitTests.SecondDigit(counts);
+        zeros.Numbers.ShouldBe(100);
+        zeros.ChiSquare.ShouldBe(100 * (1 - p0) / p0, 1e-9);
+        zeros.ChiSquare.ShouldBe(735.56, 0.01);
+        zeros.Mean.ShouldBe(0);
+        zeros.ExpectedMean.ShouldBe(4.187, 1e-3);
+        zeros.PValue.ShouldBeLessThan(1e-100);
 
-        test.PValue.ShouldBe(ChiSquare.UpperTail(test.ChiSquare, 9), 1e-12);
-        test.ExpectedMean.ShouldBe(4.187, 1e-3);
+        // 200 counts of 100 or more, half ending in 0 and half in 5, against 20 expected for each digit:
+        // 2·(100 − 20)²/20 + 8·20²/20 = 800, mean digit 2.5.
+        var rounded = DigitTests.LastDigit(Enumerable.Range(0, 200).Select(i => 100 + 5 * i));
+        rounded.ChiSquare.ShouldBe(800, 1e-9);
+        rounded.Mean.ShouldBe(2.5, 1e-12);
+        rounded.Rejects().ShouldBeTrue();
+
+        // Exactly the expected counts: nothing to reject.
+        var even = DigitTests.LastDigit(Enumerable.Range(100, 50));
+        even.ChiSquare.ShouldBe(0, 1e-12);
+        even.PValue.ShouldBe(1, 1e-12);
     }
 
     [Fact]

@@ -79,8 +79,14 @@ public sealed class when_manipulations_are_injected
             var party = Enumerable.Range(0, counts.Votes(x.Box).Length).Single(j => counts.Votes(x.Box)[j] != _e.Counts.Votes(x.Box)[j]);
             var before = Math.Max(0.5, _e.Counts.Votes(x.Box)[party]);
             x.SamplingDistance.ShouldBe(Math.Sqrt(ballots * ballots / abstainers + ballots * ballots / before), 1e-9);
-            x.OracleRecall(0.01).ShouldBe(StandardNormal.Cdf(x.SamplingDistance - 2.3263478740408408), 1e-8);
         }
+        // The oracle flags beyond Φ⁻¹(0.99) = 2.326 spreads: a box exactly there is found half the time, one 1.645
+        // spreads further (Φ⁻¹(0.95)) 95% of the time, an unchanged box as often as any honest one.
+        var kind = stuffed[0].Kind;
+        new Injection(0, kind, 0.1, 10, 2.3263478740408408).OracleRecall(0.01).ShouldBe(0.5, 1e-6);
+        new Injection(0, kind, 0.1, 10, 2.3263478740408408 + 1.6448536269514722).OracleRecall(0.01).ShouldBe(0.95, 1e-6);
+        new Injection(0, kind, 0.1, 10, 0).OracleRecall(0.01).ShouldBe(0.01, 1e-6);
+        new Injection(0, kind, 0.1, 10, 2.0537489106318225).OracleRecall(0.02).ShouldBe(0.5, 1e-6);
         var ordered = stuffed.OrderBy(x => x.SamplingDistance).ToList();
         ordered[0].OracleRecall(0.01).ShouldBeLessThanOrEqualTo(ordered[^1].OracleRecall(0.01));
         ordered[^1].OracleRecall(0.02).ShouldBeGreaterThanOrEqualTo(ordered[^1].OracleRecall(0.01));

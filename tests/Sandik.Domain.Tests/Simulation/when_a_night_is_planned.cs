@@ -32,7 +32,14 @@ public sealed class when_a_night_is_planned
         var a = NightModel.Plan(_e.Geography, Truth(), _e.Sources, Options);
         var b = NightModel.Plan(_e.Geography, Truth(), _e.Sources, Options);
 
-        a.Select(p => (p.At, p.SourceIndex, p.BoxIndex, p.Flavour)).ShouldBe(b.Select(p => (p.At, p.SourceIndex, p.BoxIndex, p.Flavour)));
+        a.ShouldNotBeEmpty();
+        a.Select(Key).ShouldBe(b.Select(Key));
+        // Another seed draws another night, transcription errors included.
+        var c = NightModel.Plan(_e.Geography, Truth(), _e.Sources, Options with { Seed = 6 });
+        c.Select(Key).ShouldNotBe(a.Select(Key));
+
+        static string Key(PlannedSubmission p) =>
+            $"{p.At} {p.SourceIndex} {p.BoxIndex} {p.Flavour} {p.Tally.Registered} {p.Tally.Voted} {p.Tally.Valid} {p.Tally.Invalid} {string.Join(",", p.Tally.Votes.ToArray())}";
     }
 
     [Fact]
