@@ -1,6 +1,7 @@
 using Npgsql;
 using Sandik.Storage.Postgres;
 using Sandik.Storage.Tests.Support;
+using Shouldly;
 using Xunit;
 
 namespace Sandik.Storage.Tests;
@@ -20,5 +21,18 @@ public sealed class PostgresElectionStoreTests(PostgresDatabase database) : Elec
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=sandik", 32)]
+    [InlineData("Host=db;Database=sandik;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=sandik;maxautoprepare=5", 5)]
+    public void repeated_statements_are_prepared_unless_the_connection_string_decides(string given, int prepared)
+    {
+        var used = new NpgsqlConnectionStringBuilder(PostgresElectionStore.WithDefaults(given));
+
+        used.MaxAutoPrepare.ShouldBe(prepared);
+        used.Host.ShouldBe("db");
+        used.Database.ShouldBe("sandik");
     }
 }

@@ -24,11 +24,22 @@ internal sealed class DefinitionCache
         var revision = await Scalar(connection, transaction, "SELECT revision FROM elections WHERE id = @id", electionId, ct)
             ?? throw new InvalidOperationException($"Election '{electionId}' is not saved in this store; save it before appending to its log.");
         var current = Convert.ToInt64(revision, System.Globalization.CultureInfo.InvariantCulture);
-        if (_codecs.TryGetValue(electionId, out var cached) && cached.Revision == current) return cached.Codec;
+        if (KnownRevision(electionId) == current) return Resolve(electionId, current, null);
+        return Resolve(electionId, current, (string)(await Scalar(connection, transaction, "SELECT definition FROM elections WHERE id = @id", electionId, ct))!);
+    }
 
-        var json = (string)(await Scalar(connection, transaction, "SELECT definition FROM elections WHERE id = @id", electionId, ct))!;
-        var codec = new ElectionCodec(ElectionFile.FromJson(json, $"the stored definition of election '{electionId}'"));
-        _codecs[electionId] = (current, codec);
+    /// <summary>The revision whose definition is parsed for the election, or -1: an append that reads the revision
+    /// itself asks for the definition only when it differs (see <see cref="Resolve"/>).</summary>
+    public long KnownRevision(string electionId) => _codecs.TryGetValue(electionId, out var cached) ? cached.Revision : -1;
+
+    /// <summary>The codec of the stored revision; <paramref name="definition"/> is the stored definition, read only
+    /// when the revision was not the <see cref="KnownRevision"/>.</summary>
+    public ElectionCodec Resolve(string electionId, long revision, string? definition)
+    {
+        if (_codecs.TryGetValue(electionId, out var cached) && cached.Revision == revision) return cached.Codec;
+        if (definition is null) throw new InvalidOperationException($"The stored definition of election '{electionId}' changed while it was read; append again.");
+        var codec = new ElectionCodec(ElectionFile.FromJson(definition, $"the stored definition of election '{electionId}'"));
+        _codecs[electionId] = (revision, codec);
         return codec;
     }
 

@@ -17,7 +17,19 @@ public sealed class PostgresElectionStore : IElectionStore
     private readonly DefinitionCache _definitions = new();
 
     /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=db;Database=sandik;Username=sandik</c>.</param>
-    public PostgresElectionStore(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+    public PostgresElectionStore(string connectionString) => _dataSource = NpgsqlDataSource.Create(WithDefaults(connectionString));
+
+    /// <summary>
+    /// Statements the store repeats thousands of times a night (the append's lock, lookups and sequences) are prepared
+    /// on each connection once used a few times, unless the connection string decides (<c>Max Auto Prepare=0</c> turns
+    /// it off, e.g. behind a pooler that cannot keep prepared statements).
+    /// </summary>
+    public static string WithDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ConnectionString;
+    }
 
     public async Task InitializeAsync(CancellationToken ct = default)
     {

@@ -21,13 +21,19 @@ internal static class PostgresLocks
 
     private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int key, CancellationToken ct)
     {
-        // The append contract is "durable when it returns": insist on a synchronous commit whatever the server default.
-        await using var command = new NpgsqlCommand(
-            "SET LOCAL synchronous_commit TO on; SELECT pg_advisory_xact_lock(@namespace, @key)", connection, transaction);
-        command.Parameters.AddWithValue("namespace", Namespace);
-        command.Parameters.AddWithValue("key", key);
-        await command.ExecuteNonQueryAsync(ct);
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { Lock(key) } };
+        await batch.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>The election's lock as one statement with one result row, to send in a batch with what follows it.</summary>
+    public static NpgsqlBatchCommand LockElection(string electionId) => Lock(KeyOf(electionId));
+
+    // The append contract is "durable when it returns": a synchronous commit whatever the server default (set_config
+    // with is_local is SET LOCAL).
+    private static NpgsqlBatchCommand Lock(int key) => new("SELECT set_config('synchronous_commit', 'on', true), pg_advisory_xact_lock($1, $2)")
+    {
+        Parameters = { new() { Value = Namespace }, new() { Value = key } },
+    };
 
     /// <summary>FNV-1a of the id: stable across processes and runtimes (string.GetHashCode is not). Never 0.</summary>
     private static int KeyOf(string electionId)

@@ -7,8 +7,8 @@ using Sandik.Storage.Log;
 namespace Sandik.Storage.Postgres;
 
 /// <summary>
-/// Appends to the log: one transaction per call holding the election's advisory lock; retries are found with one
-/// query, sequences reserved with one query, and the new rows streamed in with binary COPY.
+/// Appends to the log: one transaction per call holding the election's advisory lock; the lock, the retries already
+/// logged and the sequences are one round trip, and the new rows are streamed in with binary COPY.
 /// </summary>
 internal static class PostgresLog
 {
@@ -25,55 +25,73 @@ internal static class PostgresLog
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await PostgresLocks.LockElectionAsync(connection, transaction, electionId, ct);
-        var election = await definitions.GetAsync(connection, transaction, electionId, ct);
         var plan = new AppendPlan(entries);
-        await FindLoggedAsync(connection, transaction, election, plan, ct);
+        var (election, sequences) = await PrepareAsync(connection, transaction, definitions, electionId, plan, ct);
         var toInsert = plan.ToInsert();
-        if (toInsert.Count > 0)
-        {
-            var sequences = await ReserveAsync(connection, transaction, toInsert.Count, ct);
-            await CopyAsync(connection, election, plan, toInsert, sequences, ct);
-        }
+        if (toInsert.Count > 0) await CopyAsync(connection, election, plan, toInsert, sequences, ct);
         await transaction.CommitAsync(ct);
         return plan.Results();
     }
 
-    private static async Task FindLoggedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ElectionCodec election, AppendPlan plan, CancellationToken ct)
-    {
-        if (plan.Keys.Count == 0) return;
-        // One index probe per key. The LATERAL ... LIMIT 1 keeps the planner from turning this into a hash or merge
-        // join over the election's whole log, which it did with stale statistics while the log was growing fast.
-        await using var find = new NpgsqlCommand($"""
-            SELECT s.* FROM unnest(@sources, @clients) AS k (k_source, k_client)
-            CROSS JOIN LATERAL (
-                SELECT {LogRows.Columns} FROM submissions
-                WHERE election_id = @id AND source_id = k.k_source AND client_submission_id = k.k_client LIMIT 1) AS s
-            """, connection, transaction);
-        find.Parameters.AddWithValue("id", election.Election.Id);
-        find.Parameters.AddWithValue("sources", plan.Keys.Select(k => k.Source).ToArray());
-        find.Parameters.AddWithValue("clients", plan.Keys.Select(k => k.Client).ToArray());
-        await using var row = await find.ExecuteReaderAsync(ct);
-        while (await row.ReadAsync(ct)) plan.AlreadyLogged(LogRows.Read(row, election, ReceivedAt));
-    }
-
     /// <summary>
-    /// Takes <paramref name="count"/> values from the sequence. Other elections' appends may interleave theirs, but
-    /// this election's lock makes its own values increase in commit order.
+    /// One round trip for everything before the insert, in this order inside the transaction: the election's lock;
+    /// its revision, with the definition only when this process has not parsed that revision; the retries already in
+    /// the log; and a sequence value for every entry that may be new. Values reserved for entries that turn out to be
+    /// retries are left unused (gaps, as a rolled-back append also leaves). Other elections' appends may interleave
+    /// their values, but this election's lock makes its own increase in commit order.
     /// </summary>
-    private static async Task<long[]> ReserveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int count, CancellationToken ct)
+    private static async Task<(ElectionCodec Election, long[] Sequences)> PrepareAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        DefinitionCache definitions, string electionId, AppendPlan plan, CancellationToken ct)
     {
-        await using var reserve = new NpgsqlCommand(
-            "SELECT nextval('submissions_sequence_seq') FROM generate_series(1, @count)", connection, transaction);
-        reserve.Parameters.AddWithValue("count", count);
-        var sequences = new long[count];
-        var i = 0;
-        await using (var row = await reserve.ExecuteReaderAsync(ct))
+        var candidates = plan.ToInsert().Count;
+        await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            while (await row.ReadAsync(ct)) sequences[i++] = row.GetInt64(0);
+            BatchCommands =
+            {
+                PostgresLocks.LockElection(electionId),
+                new("SELECT revision, CASE WHEN revision = $2 THEN NULL ELSE definition END FROM elections WHERE id = $1")
+                {
+                    Parameters = { new() { Value = electionId }, new() { Value = definitions.KnownRevision(electionId) } },
+                },
+            },
+        };
+        if (plan.Keys.Count > 0)
+        {
+            // One index probe per key. The LATERAL ... LIMIT 1 keeps the planner from turning this into a hash or merge
+            // join over the election's whole log, which it did with stale statistics while the log was growing fast.
+            batch.BatchCommands.Add(new($"""
+                SELECT s.* FROM unnest($2::text[], $3::text[]) AS k (k_source, k_client)
+                CROSS JOIN LATERAL (
+                    SELECT {LogRows.Columns} FROM submissions
+                    WHERE election_id = $1 AND source_id = k.k_source AND client_submission_id = k.k_client LIMIT 1) AS s
+                """)
+            {
+                Parameters =
+                {
+                    new() { Value = electionId },
+                    new() { Value = plan.Keys.Select(k => k.Source).ToArray() },
+                    new() { Value = plan.Keys.Select(k => k.Client).ToArray() },
+                },
+            });
         }
+        batch.BatchCommands.Add(new("SELECT nextval('submissions_sequence_seq') FROM generate_series(1, $1)") { Parameters = { new() { Value = candidates } } });
+
+        await using var row = await batch.ExecuteReaderAsync(ct);
+        await row.NextResultAsync(ct); // past the lock
+        if (!await row.ReadAsync(ct))
+            throw new InvalidOperationException($"Election '{electionId}' is not saved in this store; save it before appending to its log.");
+        var election = definitions.Resolve(electionId, row.GetInt64(0), row.IsDBNull(1) ? null : row.GetString(1));
+        if (plan.Keys.Count > 0)
+        {
+            await row.NextResultAsync(ct);
+            while (await row.ReadAsync(ct)) plan.AlreadyLogged(LogRows.Read(row, election, ReceivedAt));
+        }
+        await row.NextResultAsync(ct);
+        var sequences = new long[candidates];
+        var i = 0;
+        while (await row.ReadAsync(ct)) sequences[i++] = row.GetInt64(0);
         Array.Sort(sequences);
-        return sequences;
+        return (election, sequences);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, ElectionCodec election, AppendPlan plan,
