@@ -24,15 +24,58 @@ public sealed class PostgresElectionStoreTests(PostgresDatabase database) : Elec
     }
 
     [Theory]
-    [InlineData("Host=db;Database=sandik", 32)]
-    [InlineData("Host=db;Database=sandik;Max Auto Prepare=0", 0)]
-    [InlineData("Host=db;Database=sandik;maxautoprepare=5", 5)]
-    public void repeated_statements_are_prepared_unless_the_connection_string_decides(string given, int prepared)
+    [InlineData("Host=db;Database=sandik", 32, true)]
+    [InlineData("Host=db;Database=sandik;Max Auto Prepare=0", 0, true)]
+    [InlineData("Host=db;Database=sandik;maxautoprepare=5;No Reset On Close=false", 5, false)]
+    public void repeated_statements_are_prepared_and_connections_not_reset_unless_the_connection_string_decides(string given, int prepared, bool noReset)
     {
         var used = new NpgsqlConnectionStringBuilder(PostgresElectionStore.WithDefaults(given));
 
         used.MaxAutoPrepare.ShouldBe(prepared);
+        used.NoResetOnClose.ShouldBe(noReset);
         used.Host.ShouldBe("db");
         used.Database.ShouldBe("sandik");
+    }
+
+    [Fact]
+    public async Task a_first_version_database_is_upgraded_to_byte_compared_ids_and_still_finds_its_retries()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+        await store.AppendAsync(election.Election.Id, [TestElection.Accepted([4, 5, 6], "v1-a")], Ct);
+        await store.DisposeAsync();
+        // Turn the schema back into a first-version one: ids under the database's own collation, no second migration.
+        await ExecuteSqlAsync("""
+            ALTER TABLE submissions
+                ALTER COLUMN election_id TYPE text COLLATE "default",
+                ALTER COLUMN source_id TYPE text COLLATE "default",
+                ALTER COLUMN client_submission_id TYPE text COLLATE "default";
+            DELETE FROM schema_version WHERE version > 1;
+            """);
+        (await CollationsAsync()).ShouldAllBe(c => c == null);
+
+        var upgraded = await OpenAsync();
+        var results = await upgraded.AppendAsync(election.Election.Id, [TestElection.Accepted([0, 0, 0], "v1-a"), TestElection.Accepted([7, 8, 9], "v1-b")], Ct);
+
+        results.Select(r => r.AlreadyLogged).ShouldBe([true, false]);
+        results[0].Entry.Tally!.Votes.ToArray().ShouldBe([4, 5, 6]);
+        (await CollationsAsync()).ShouldBe(["C", "C", "C"]);
+    }
+
+    /// <summary>The collations of the submissions' election, source and client id columns (null: the database's).</summary>
+    private async Task<List<string?>> CollationsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString ??= await database.NewSchemaAsync(_schema));
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand("""
+            SELECT collation_name FROM information_schema.columns
+            WHERE table_schema = @schema AND table_name = 'submissions'
+              AND column_name IN ('election_id', 'source_id', 'client_submission_id')
+            ORDER BY column_name
+            """, connection);
+        command.Parameters.AddWithValue("schema", _schema);
+        var collations = new List<string?>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct)) collations.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+        return collations;
     }
 }
