@@ -1,5 +1,6 @@
 using Sandik.Domain.Submissions;
 using Sandik.Storage.Tests.Support;
+using Shouldly;
 using Xunit;
 
 namespace Sandik.Storage.Tests;
@@ -44,6 +45,30 @@ public abstract partial class ElectionStoreBehaviour : IAsyncLifetime
         var election = TestElection.Create();
         await store.SaveElectionAsync(election, Ct);
         return (store, election);
+    }
+
+    /// <summary>
+    /// Logs one entry ("v1-a", votes 4, 5, 6), closes the store and turns its database back into the first schema
+    /// version: <paramref name="toFirstVersion"/> undoes what the later migrations did, and their rows of
+    /// <c>schema_version</c> are deleted. See <see cref="ReopenedAndFindsTheRetryAsync"/>.
+    /// </summary>
+    protected async Task<StoredElection> LoggedThenTurnedBackAsync(string toFirstVersion)
+    {
+        var (store, election) = await OpenWithElectionAsync();
+        await store.AppendAsync(election.Election.Id, [TestElection.Accepted([4, 5, 6], "v1-a")], Ct);
+        await store.DisposeAsync();
+        await ExecuteSqlAsync(toFirstVersion + "\nDELETE FROM schema_version WHERE version > 1;");
+        return election;
+    }
+
+    /// <summary>Opens the database again, which upgrades it: the retry of "v1-a" gets the original, a new entry is logged.</summary>
+    protected async Task ReopenedAndFindsTheRetryAsync(StoredElection election)
+    {
+        var upgraded = await OpenAsync();
+        var results = await upgraded.AppendAsync(election.Election.Id, [TestElection.Accepted([0, 0, 0], "v1-a"), TestElection.Accepted([7, 8, 9], "v1-b")], Ct);
+
+        results.Select(r => r.AlreadyLogged).ShouldBe([true, false]);
+        results[0].Entry.Tally!.Votes.ToArray().ShouldBe([4, 5, 6]);
     }
 
     protected static async Task<List<LoggedSubmission>> ReadAllAsync(IElectionStore store, StoredElection election, long after = 0) =>

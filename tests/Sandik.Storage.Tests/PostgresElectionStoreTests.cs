@@ -40,24 +40,16 @@ public sealed class PostgresElectionStoreTests(PostgresDatabase database) : Elec
     [Fact]
     public async Task a_first_version_database_is_upgraded_to_byte_compared_ids_and_still_finds_its_retries()
     {
-        var (store, election) = await OpenWithElectionAsync();
-        await store.AppendAsync(election.Election.Id, [TestElection.Accepted([4, 5, 6], "v1-a")], Ct);
-        await store.DisposeAsync();
-        // Turn the schema back into a first-version one: ids under the database's own collation, no second migration.
-        await ExecuteSqlAsync("""
+        // The first version: ids under the database's own collation.
+        var election = await LoggedThenTurnedBackAsync("""
             ALTER TABLE submissions
                 ALTER COLUMN election_id TYPE text COLLATE "default",
                 ALTER COLUMN source_id TYPE text COLLATE "default",
                 ALTER COLUMN client_submission_id TYPE text COLLATE "default";
-            DELETE FROM schema_version WHERE version > 1;
             """);
         (await CollationsAsync()).ShouldAllBe(c => c == null);
 
-        var upgraded = await OpenAsync();
-        var results = await upgraded.AppendAsync(election.Election.Id, [TestElection.Accepted([0, 0, 0], "v1-a"), TestElection.Accepted([7, 8, 9], "v1-b")], Ct);
-
-        results.Select(r => r.AlreadyLogged).ShouldBe([true, false]);
-        results[0].Entry.Tally!.Votes.ToArray().ShouldBe([4, 5, 6]);
+        await ReopenedAndFindsTheRetryAsync(election);
         (await CollationsAsync()).ShouldBe(["C", "C", "C"]);
     }
 

@@ -83,19 +83,28 @@ public sealed class when_a_prior_is_aligned
         baseline.Turnout(1).ShouldBe(0.8, 1e-12);
     }
 
+    /// <summary>
+    /// Three boxes of 100 voters now over two of 150 in the prior registry (choices a and b): the middle box holds the
+    /// end of the first prior box and the start of the second. Each prior sheet gives its registered voters (−1: none),
+    /// voters, all of them valid, and votes.
+    /// </summary>
+    private static PriorBaseline ThreeBoxesOverTwo((int Registered, int Voted, int[] Votes) first, (int Registered, int Voted, int[] Votes) second)
+    {
+        var now = Geography(("X", "1", 100), ("X", "2", 100), ("X", "3", 100));
+        var before = Geography(("X", "1", 150), ("X", "2", 150));
+        var race = Race("a", "b");
+        var counts = new BoxCounts(2, 2);
+        counts.Set(0, first.Registered, first.Voted, first.Voted, 0, first.Votes);
+        counts.Set(1, second.Registered, second.Voted, second.Voted, 0, second.Votes);
+        return PriorBaseline.Align(now, race, new PriorElection(before, race, counts));
+    }
+
     [Fact]
     public void a_stretch_that_straddles_unlike_prior_boxes_carries_their_spread()
     {
         // The middle box takes half of a box where a had 90% and half of one where it had 10%: its prior share of
         // a is 50%, give or take 40 points; the outer boxes each lie within one prior box.
-        var now = Geography(("X", "1", 100), ("X", "2", 100), ("X", "3", 100));
-        var before = Geography(("X", "1", 150), ("X", "2", 150));
-        var race = Race("a", "b");
-        var counts = new BoxCounts(2, 2);
-        counts.Set(0, 150, 100, 100, 0, [90, 10]);
-        counts.Set(1, 150, 100, 100, 0, [10, 90]);
-
-        var baseline = PriorBaseline.Align(now, race, new PriorElection(before, race, counts));
+        var baseline = ThreeBoxesOverTwo((150, 100, [90, 10]), (150, 100, [10, 90]));
 
         baseline.Share(1, 0).ShouldBe(0.5, 1e-12);
         baseline.StretchSpread(1, PriorRatio.Share, 0).ShouldBe(0.4, 1e-6);
@@ -110,14 +119,7 @@ public sealed class when_a_prior_is_aligned
     {
         // Neither prior sheet gives its registered voters; the registry has 150 for each. The middle box's stretch
         // takes half of a box with 100 voters and half of one with 50: prior turnout 1/2, give or take 1/6.
-        var now = Geography(("X", "1", 100), ("X", "2", 100), ("X", "3", 100));
-        var before = Geography(("X", "1", 150), ("X", "2", 150));
-        var race = Race("a", "b");
-        var counts = new BoxCounts(2, 2);
-        counts.Set(0, -1, 100, 100, 0, [90, 10]);
-        counts.Set(1, -1, 50, 50, 0, [10, 40]);
-
-        var baseline = PriorBaseline.Align(now, race, new PriorElection(before, race, counts));
+        var baseline = ThreeBoxesOverTwo((-1, 100, [90, 10]), (-1, 50, [10, 40]));
 
         baseline.Turnout(1).ShouldBe(0.5, 1e-12);
         baseline.StretchSpread(1, PriorRatio.Turnout).ShouldBe(1 / 6.0, 1e-6);
