@@ -43,8 +43,11 @@ public interface IElectionStore : IAsyncDisposable
     /// The accepted entries of an election's log, as <see cref="ReadLogAsync"/> would give them but without their
     /// client submission ids: what the live count is rebuilt from. Reading less of every row makes a restart faster.
     /// </summary>
+    /// <param name="throughSequence">The last sequence to read: a caller that reads the log in parts bounds each part,
+    /// so that the database does not send rows the reader would stop before.</param>
     /// <exception cref="InvalidDataException">The log names a race or choice the election does not have.</exception>
-    IAsyncEnumerable<LoggedSubmission> ReadCountedLogAsync(StoredElection election, long afterSequence = 0, CancellationToken ct = default);
+    IAsyncEnumerable<LoggedSubmission> ReadCountedLogAsync(StoredElection election, long afterSequence = 0, long throughSequence = long.MaxValue,
+        CancellationToken ct = default);
 
     /// <summary>
     /// Every log entry (accepted and rejected) naming one ballot box, in sequence order: the box's history, where the

@@ -55,13 +55,30 @@ public abstract partial class ElectionStoreBehaviour
             Accepted([0, 0, 0], reporter: null, box: BoxCode(2)),
         ], Ct);
 
-        var counted = await store.ReadCountedLogAsync(election, 0, Ct).ToListAsync(Ct);
-        var later = await store.ReadCountedLogAsync(election, appended[2].Entry.Sequence, Ct).ToListAsync(Ct);
+        var counted = await store.ReadCountedLogAsync(election, 0, ct: Ct).ToListAsync(Ct);
+        var later = await store.ReadCountedLogAsync(election, appended[2].Entry.Sequence, ct: Ct).ToListAsync(Ct);
 
         var expected = appended.Select(r => r.Entry).Where(e => e.Accepted).Select(e => e with { ClientSubmissionId = null });
         LogText.Of(counted).ShouldBe(LogText.Of(expected));
         counted[1].Tally.ShouldBe(new Tally(null, null, 15, null, [4, 5, 6]));
         later.Select(e => e.Sequence).ShouldBe([appended[3].Entry.Sequence]);
+    }
+
+    [Fact]
+    public async Task a_part_of_the_counted_log_ends_at_its_bound()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+        var appended = await store.AppendAsync(election.Election.Id,
+            [.. Enumerable.Range(1, 6).Select(i => Accepted([i, i, i], $"c{i}", box: BoxCode(i % 2 + 1)))], Ct);
+        var sequences = appended.Select(r => r.Entry.Sequence).ToArray();
+
+        var first = await store.ReadCountedLogAsync(election, 0, sequences[2], Ct).ToListAsync(Ct);
+        var second = await store.ReadCountedLogAsync(election, sequences[2], sequences[4], Ct).ToListAsync(Ct);
+        var rest = await store.ReadCountedLogAsync(election, sequences[4], ct: Ct).ToListAsync(Ct);
+
+        first.Select(e => e.Sequence).ShouldBe(sequences[..3]);
+        second.Select(e => e.Sequence).ShouldBe(sequences[3..5]);
+        rest.Select(e => e.Sequence).ShouldBe(sequences[5..]);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class RaceLoader
         var race = raceId is null ? stored.Election.DefaultRace
             : stored.Election.FindRace(raceId) ?? throw new CommandLine.UsageException($"Election '{stored.Election.Id}' has no race '{raceId}'.");
         var live = new LiveRace(stored.Election, race, stored.Geography, stored.Sources);
-        await foreach (var entry in store.ReadCountedLogAsync(stored, 0, ct))
+        await foreach (var entry in store.ReadCountedLogAsync(stored, 0, ct: ct))
         {
             live.Apply(entry);
         }

@@ -102,9 +102,8 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
     {
         var part = new List<LoggedSubmission>(ReplayPart);
         long read = 0;
-        await foreach (var entry in store.ReadCountedLogAsync(election, after, ct))
+        await foreach (var entry in store.ReadCountedLogAsync(election, after, through, ct))
         {
-            if (entry.Sequence > through) break;
             read++;
             part.Add(entry);
             if (part.Count < ReplayPart) continue;

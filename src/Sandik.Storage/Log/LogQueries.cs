@@ -15,10 +15,10 @@ internal static class LogQueries
 
     /// <summary>Streams an election's accepted entries in sequence order, as <see cref="LogRows.ReadCounted"/> reads them.</summary>
     public static IAsyncEnumerable<LoggedSubmission> StreamCountedAsync(DbConnection connection, StoredElection election, long afterSequence,
-        Func<DbDataReader, int, DateTimeOffset> receivedAt, CancellationToken ct) =>
+        long throughSequence, Func<DbDataReader, int, DateTimeOffset> receivedAt, CancellationToken ct) =>
         RowsAsync(connection, election,
-            $"SELECT {LogRows.CountedColumns} FROM submissions WHERE election_id = @id AND sequence > @key AND accepted ORDER BY sequence",
-            afterSequence, LogRows.ReadCounted, receivedAt, ct);
+            $"SELECT {LogRows.CountedColumns} FROM submissions WHERE election_id = @id AND sequence > @key AND sequence <= @through AND accepted ORDER BY sequence",
+            afterSequence, LogRows.ReadCounted, receivedAt, ct, ("@through", throughSequence));
 
     /// <summary>Streams the log entries of one box in sequence order.</summary>
     public static IAsyncEnumerable<LoggedSubmission> StreamBoxAsync(DbConnection connection, StoredElection election, string boxCode,
@@ -29,10 +29,11 @@ internal static class LogQueries
     /// <summary>Runs a query of the election's log (parameters <c>@id</c>, the election, and <c>@key</c>) and maps its rows as they come.</summary>
     private static async IAsyncEnumerable<LoggedSubmission> RowsAsync(DbConnection connection, StoredElection election, string sql, object key,
         Func<DbDataReader, ElectionCodec, Func<DbDataReader, int, DateTimeOffset>, LoggedSubmission> read,
-        Func<DbDataReader, int, DateTimeOffset> receivedAt, [EnumeratorCancellation] CancellationToken ct)
+        Func<DbDataReader, int, DateTimeOffset> receivedAt, [EnumeratorCancellation] CancellationToken ct, (string Name, object Value)? bound = null)
     {
         var codec = new ElectionCodec(election.Election);
         await using var command = connection.Command(sql).With("@id", election.Election.Id).With("@key", key);
+        if (bound is { } b) command.With(b.Name, b.Value);
         await using var row = await command.ExecuteReaderAsync(ct);
         while (await row.ReadAsync(ct)) yield return read(row, codec, receivedAt);
     }

@@ -82,10 +82,10 @@ public sealed class PostgresElectionStore : IElectionStore
     }
 
     public async IAsyncEnumerable<LoggedSubmission> ReadCountedLogAsync(StoredElection election, long afterSequence = 0,
-        [EnumeratorCancellation] CancellationToken ct = default)
+        long throughSequence = long.MaxValue, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
-        await foreach (var entry in LogQueries.StreamCountedAsync(connection, election, afterSequence, PostgresLog.ReceivedAt, ct))
+        await foreach (var entry in LogQueries.StreamCountedAsync(connection, election, afterSequence, throughSequence, PostgresLog.ReceivedAt, ct))
             yield return entry;
     }
 

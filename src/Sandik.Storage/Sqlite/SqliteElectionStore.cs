@@ -81,10 +81,10 @@ public sealed class SqliteElectionStore : IElectionStore
     }
 
     public async IAsyncEnumerable<LoggedSubmission> ReadCountedLogAsync(StoredElection election, long afterSequence = 0,
-        [EnumeratorCancellation] CancellationToken ct = default)
+        long throughSequence = long.MaxValue, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var connection = OpenReader();
-        await foreach (var entry in LogQueries.StreamCountedAsync(connection, election, afterSequence, SqliteLog.ReceivedAt, ct))
+        await foreach (var entry in LogQueries.StreamCountedAsync(connection, election, afterSequence, throughSequence, SqliteLog.ReceivedAt, ct))
             yield return entry;
     }
 
