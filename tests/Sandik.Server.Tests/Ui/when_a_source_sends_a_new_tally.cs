@@ -112,6 +112,14 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
         (await ankara.TextAsync($"{summary} .invalid")).ShouldBe(N(province.GetProperty("invalid")));
         (await ankara.TextAsync($"{summary} .turnout")).ShouldBe(province.GetProperty("turnout").GetDouble().ToString("P1", Turkish));
         (await ankara.TextAsync($"{summary} .conflicts")).ShouldBe(N(province.GetProperty("conflicts")));
+        // And against the official file itself, without the reconciliation the screen and the command line share: the
+        // office outranks the authority feed, so its five sheets count, each with 20 votes moved to AK Parti, and each
+        // box is in conflict.
+        var file = TestServer.Official;
+        var inAnkara = file.Tallies.Where(t => file.Geography.Boxes[t.BoxIndex].Code.StartsWith("6/", StringComparison.Ordinal)).ToList();
+        (await ankara.TextAsync($"{summary} td[data-choice=ak_parti] small")).ShouldBe((inAnkara.Sum(t => (long)t.Tally.Votes[Submissions.Ak]) + 5 * 20).ToString("N0", Turkish));
+        (await ankara.TextAsync($"{summary} .valid")).ShouldBe(inAnkara.Sum(t => (long)t.Tally.Valid).ToString("N0", Turkish));
+        (await ankara.TextAsync($"{summary} .conflicts")).ShouldBe("5");
         await OperationsCentre.ShootAsync(ankara, "area-two-source-view");
 
         (await officeOnly.TextAsync("#card-boxes .card-value")).ShouldBe($"{N(alone.GetProperty("boxes"))} / 174.992");

@@ -18,6 +18,9 @@ public class OperationsCentre : IAsyncLifetime
     public TestServer Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Uncaught script errors of every page opened so far, as "path: message".</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ScriptErrors { get; } = new();
+
     /// <summary>Where screenshots go: <c>TestResults/screenshots</c> in the tests' output folder.</summary>
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
@@ -54,6 +57,7 @@ public class OperationsCentre : IAsyncLifetime
         if (language is not null)
             await context.AddCookiesAsync([new Cookie { Name = "sandik-lang", Value = language, Url = Server.Url }]);
         var page = await context.NewPageAsync();
+        page.PageError += (_, message) => ScriptErrors.Enqueue($"{path}: {message}");
         page.SetDefaultTimeout(30_000);
         page.SetDefaultNavigationTimeout(45_000);
         var clock = Stopwatch.StartNew();
