@@ -9,9 +9,9 @@ namespace Sandik.Storage.Tests;
 /// <summary>The store behaviours on SQLite; every test gets its own database file.</summary>
 public sealed class SqliteElectionStoreTests : ElectionStoreBehaviour
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sandik-storage-").FullName;
+    private readonly SqliteFolder _folder = new("sandik-storage-");
 
-    private string DatabasePath => Path.Combine(_folder, "sandik.db");
+    private string DatabasePath => _folder.DatabasePath;
 
     protected override Task<IElectionStore> CreateStoreAsync() =>
         Task.FromResult<IElectionStore>(new SqliteElectionStore($"Data Source={DatabasePath}"));
@@ -28,7 +28,7 @@ public sealed class SqliteElectionStoreTests : ElectionStoreBehaviour
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class SqliteElectionStoreTests : ElectionStoreBehaviour
     [Fact]
     public async Task a_missing_folder_is_created()
     {
-        var path = Path.Combine(_folder, "nested", "deeper", "sandik.db");
+        var path = Path.Combine(_folder.Path, "nested", "deeper", "sandik.db");
         await using var store = new SqliteElectionStore($"Data Source={path}");
 
         await store.InitializeAsync(Ct);

@@ -10,30 +10,30 @@ internal static class LogQueries
     /// <summary>Streams an election's log in sequence order; rows are mapped one at a time as the reader advances.</summary>
     public static IAsyncEnumerable<LoggedSubmission> StreamAsync(DbConnection connection, StoredElection election, long afterSequence,
         Func<DbDataReader, int, DateTimeOffset> receivedAt, CancellationToken ct) =>
-        RowsAsync(connection, election, $"SELECT {LogRows.Columns} FROM submissions WHERE election_id = @id AND sequence > @key ORDER BY sequence",
-            afterSequence, LogRows.Read, receivedAt, ct);
+        RowsAsync(connection, election, $"SELECT {LogRows.Columns} FROM submissions WHERE election_id = @id AND sequence > @after ORDER BY sequence",
+            LogRows.Read, receivedAt, ct, ("@after", afterSequence));
 
     /// <summary>Streams an election's accepted entries in sequence order, as <see cref="LogRows.ReadCounted"/> reads them.</summary>
     public static IAsyncEnumerable<LoggedSubmission> StreamCountedAsync(DbConnection connection, StoredElection election, long afterSequence,
         long throughSequence, Func<DbDataReader, int, DateTimeOffset> receivedAt, CancellationToken ct) =>
         RowsAsync(connection, election,
-            $"SELECT {LogRows.CountedColumns} FROM submissions WHERE election_id = @id AND sequence > @key AND sequence <= @through AND accepted ORDER BY sequence",
-            afterSequence, LogRows.ReadCounted, receivedAt, ct, ("@through", throughSequence));
+            $"SELECT {LogRows.CountedColumns} FROM submissions WHERE election_id = @id AND sequence > @after AND sequence <= @through AND accepted ORDER BY sequence",
+            LogRows.ReadCounted, receivedAt, ct, ("@after", afterSequence), ("@through", throughSequence));
 
     /// <summary>Streams the log entries of one box in sequence order.</summary>
     public static IAsyncEnumerable<LoggedSubmission> StreamBoxAsync(DbConnection connection, StoredElection election, string boxCode,
         Func<DbDataReader, int, DateTimeOffset> receivedAt, CancellationToken ct) =>
-        RowsAsync(connection, election, $"SELECT {LogRows.Columns} FROM submissions WHERE election_id = @id AND box_code = @key ORDER BY sequence",
-            boxCode, LogRows.Read, receivedAt, ct);
+        RowsAsync(connection, election, $"SELECT {LogRows.Columns} FROM submissions WHERE election_id = @id AND box_code = @box ORDER BY sequence",
+            LogRows.Read, receivedAt, ct, ("@box", boxCode));
 
-    /// <summary>Runs a query of the election's log (parameters <c>@id</c>, the election, and <c>@key</c>) and maps its rows as they come.</summary>
-    private static async IAsyncEnumerable<LoggedSubmission> RowsAsync(DbConnection connection, StoredElection election, string sql, object key,
+    /// <summary>Runs a query of the election's log (<c>@id</c> is the election; the other parameters are the query's own) and maps its rows as they come.</summary>
+    private static async IAsyncEnumerable<LoggedSubmission> RowsAsync(DbConnection connection, StoredElection election, string sql,
         Func<DbDataReader, ElectionCodec, Func<DbDataReader, int, DateTimeOffset>, LoggedSubmission> read,
-        Func<DbDataReader, int, DateTimeOffset> receivedAt, [EnumeratorCancellation] CancellationToken ct, (string Name, object Value)? bound = null)
+        Func<DbDataReader, int, DateTimeOffset> receivedAt, [EnumeratorCancellation] CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         var codec = new ElectionCodec(election.Election);
-        await using var command = connection.Command(sql).With("@id", election.Election.Id).With("@key", key);
-        if (bound is { } b) command.With(b.Name, b.Value);
+        await using var command = connection.Command(sql).With("@id", election.Election.Id);
+        foreach (var (name, value) in parameters) command.With(name, value);
         await using var row = await command.ExecuteReaderAsync(ct);
         while (await row.ReadAsync(ct)) yield return read(row, codec, receivedAt);
     }

@@ -54,16 +54,12 @@ public abstract class ApiKeyStoreBehaviour
 
 public sealed class SqliteApiKeyStoreTests : ApiKeyStoreBehaviour, IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sandik-keys-").FullName;
+    private readonly SqliteFolder _folder = new("sandik-keys-");
 
     // A bare path, as `--store` takes it.
-    protected override Task<string> ConnectionStringAsync() => Task.FromResult(Path.Combine(_folder, "sandik.db"));
+    protected override Task<string> ConnectionStringAsync() => Task.FromResult(_folder.DatabasePath);
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 }
 
 public sealed class PostgresApiKeyStoreTests(PostgresDatabase database) : ApiKeyStoreBehaviour, IClassFixture<PostgresDatabase>

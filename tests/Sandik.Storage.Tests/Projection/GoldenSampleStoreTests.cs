@@ -68,15 +68,11 @@ public abstract class GoldenSampleStoreBehaviour
 
 public sealed class SqliteGoldenSampleStoreTests : GoldenSampleStoreBehaviour, IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sandik-golden-").FullName;
+    private readonly SqliteFolder _folder = new("sandik-golden-");
 
-    protected override Task<string> ConnectionStringAsync() => Task.FromResult($"Data Source={Path.Combine(_folder, "sandik.db")}");
+    protected override Task<string> ConnectionStringAsync() => Task.FromResult($"Data Source={_folder.DatabasePath}");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 }
 
 public sealed class PostgresGoldenSampleStoreTests(PostgresDatabase database) : GoldenSampleStoreBehaviour, IClassFixture<PostgresDatabase>
