@@ -60,7 +60,7 @@ internal sealed class BoxAssessor(
         for (var p = 0; p < PatternTest.Kinds; p++)
         {
             var slot = StatisticSlot.ExtraBallots + p;
-            raw[slot] = a.Patterns[p].Z;
+            raw[slot] = a.Patterns[p].Evidence;
             basis[slot] = (byte)a.PatternBasis;
         }
         raw[StatisticSlot.Sources] = a.SourceGap;

@@ -22,7 +22,10 @@ public enum ManipulationPattern : byte
 /// <param name="Z">The test statistic: how many spreads the shift along this pattern is, given how turnout and
 /// shares normally vary together.</param>
 /// <param name="Votes">The estimated size of the shift, in votes.</param>
-public readonly record struct PatternFit(ManipulationPattern Pattern, int From, int To, double Z, int Votes)
+/// <param name="Evidence">What the check ranks by: the log-likelihood ratio, under heavy-tailed honest departures
+/// (<see cref="HeavyTails"/>), of the box with the shift taken out against the box as it is. It grows with
+/// <paramref name="Z"/>, but less for a box that is far from its peers in other directions too.</param>
+public readonly record struct PatternFit(ManipulationPattern Pattern, int From, int To, double Z, int Votes, double Evidence = 0)
 {
     public static readonly PatternFit None = new(ManipulationPattern.None, -1, -1, 0, 0);
 }

@@ -9,7 +9,9 @@ namespace Sandik.Domain.Anomalies;
 /// fixed, linearised shift: extra ballots for a choice raise turnout by the amount and that choice's share by
 /// amount × (1 − share) / valid turnout; a flip
 /// moves two shares by the same amount and nothing else; and so on (docs/anomalies.md gives them all). A box whose
-/// departures line up with a pattern gets a large statistic even when each departure alone looks ordinary.
+/// departures line up with a pattern gets a large statistic even when each departure alone looks ordinary. The check
+/// ranks by the statistic's evidence under heavy-tailed honest departures (<see cref="PatternFit.Evidence"/>), so that
+/// a box odd in every direction does not pass for a manipulation of one shape.
 /// Thread-safe for testing once the correlations are fitted.
 /// </summary>
 public sealed class PatternTest
@@ -99,6 +101,14 @@ public sealed class PatternTest
             }
         }
         Consider(best, ManipulationPattern.Inflation, -1, -1, registered, terms.Fit(new GroupTerms(0, 0, 0, 0, 0), 1, -invalid / turnout, 0, 0));
+        // The box with the best shift of each kind taken out lies d² − Z² from its peers (Z is the length of the
+        // shift's component in the whitened departures).
+        var distance = HeavyTails.Distance(inv.AsSpan(0, _k * _k), z[.._k]);
+        for (var p = 0; p < Kinds; p++)
+        {
+            if (best[p].Pattern != ManipulationPattern.None)
+                best[p] = best[p] with { Evidence = HeavyTails.Evidence(_k, distance, distance - best[p].Z * best[p].Z) };
+        }
     }
 
     private static void Consider(Span<PatternFit> best, ManipulationPattern pattern, int from, int to, double per, (double Projection, double Quadratic) fit)

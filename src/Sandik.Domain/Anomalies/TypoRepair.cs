@@ -12,9 +12,6 @@ namespace Sandik.Domain.Anomalies;
 /// </summary>
 public sealed class TypoRepair(VoteComponents components, DepartureCorrelations correlations)
 {
-    /// <summary>Degrees of freedom of the t model: how heavy the tails of honest departures are taken to be.</summary>
-    public const double DegreesOfFreedom = 4;
-
     /// <summary>Repairs that move fewer votes than this cannot be told from noise (no digit swap moves fewer than 9).</summary>
     public const int MinChange = 9;
 
@@ -32,7 +29,7 @@ public sealed class TypoRepair(VoteComponents components, DepartureCorrelations 
         if (basis == PeerBasis.None || registered <= 0 || valid <= 0 || voted <= 0) return TypoFit.None;
         var k = components.Count;
         var inv = correlations.Inverse(basis, region);
-        var before = Quadratic(inv, z, k);
+        var before = HeavyTails.Distance(inv.AsSpan(0, k * k), z[..k]);
         Span<int> groups = stackalloc int[components.Groups];
         for (var j = 0; j < votes.Length; j++) groups[components.GroupOf(j)] += votes[j];
         var sheet = new Sheet(registered, voted, valid, Math.Max(invalid, 0), before);
@@ -85,21 +82,8 @@ public sealed class TypoRepair(VoteComponents components, DepartureCorrelations 
         }
         var iv = components.Invalid;
         shifted[iv] = changeTotals == 0 ? z[iv] : ((double)sheet.Invalid / voted - expected[iv]) / sigma[iv];
-        var after = Quadratic(inv, shifted, k);
-        var nu = DegreesOfFreedom;
-        return (Math.Max(0, (nu + k) / 2 * Math.Log((nu + sheet.Before) / (nu + after))), after);
-    }
-
-    private static double Quadratic(double[] inv, ReadOnlySpan<double> z, int k)
-    {
-        double sum = 0;
-        for (var i = 0; i < k; i++)
-        {
-            double row = 0;
-            for (var j = 0; j < k; j++) row += inv[i * k + j] * z[j];
-            sum += z[i] * row;
-        }
-        return sum;
+        var after = HeavyTails.Distance(inv.AsSpan(0, k * k), shifted[..k]);
+        return (HeavyTails.Evidence(k, sheet.Before, after), after);
     }
 
     private static int Pow10(int n)
