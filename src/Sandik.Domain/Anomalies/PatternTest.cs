@@ -49,8 +49,10 @@ public sealed class PatternTest
         if (basis == PeerBasis.None) return;
         var inv = Correlations.Inverse(basis, region);
         // In the box's own units: w = D⁻¹C⁻¹z and M = D⁻¹C⁻¹D⁻¹ (D the spreads), so that a shift u scores uᵀw / √(uᵀMu).
+        // On the way, the box's squared distance from its peers, d² = zᵀC⁻¹z.
         Span<double> w = stackalloc double[_k];
         Span<double> m = stackalloc double[_k * _k];
+        double distance = 0;
         for (var i = 0; i < _k; i++)
         {
             double sum = 0;
@@ -60,6 +62,7 @@ public sealed class PatternTest
                 m[i * _k + j] = inv[i * _k + j] / (sigma[i] * sigma[j]);
             }
             w[i] = sum / sigma[i];
+            distance += z[i] * sum;
         }
         // Every shift is a mix of four directions: turnout (T), invalid share (I), one group's share (g) and the vector of
         // all expected shares (s). Their cross terms under M are all a shift needs.
@@ -103,7 +106,6 @@ public sealed class PatternTest
         Consider(best, ManipulationPattern.Inflation, -1, -1, registered, terms.Fit(new GroupTerms(0, 0, 0, 0, 0), 1, -invalid / turnout, 0, 0));
         // The box with the best shift of each kind taken out lies d² − Z² from its peers (Z is the length of the
         // shift's component in the whitened departures).
-        var distance = HeavyTails.Distance(inv.AsSpan(0, _k * _k), z[.._k]);
         for (var p = 0; p < Kinds; p++)
         {
             if (best[p].Pattern != ManipulationPattern.None)
