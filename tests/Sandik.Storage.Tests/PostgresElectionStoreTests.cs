@@ -9,15 +9,14 @@ namespace Sandik.Storage.Tests;
 /// <summary>The store behaviours on PostgreSQL; the class has its own database and every test its own schema.</summary>
 public sealed class PostgresElectionStoreTests(PostgresDatabase database) : ElectionStoreBehaviour, IClassFixture<PostgresDatabase>
 {
-    private readonly string _schema = "test_" + Guid.NewGuid().ToString("N")[..12];
-    private string? _connectionString;
+    private readonly TestSchema _schema = database.Schema("test_");
 
     protected override async Task<IElectionStore> CreateStoreAsync() =>
-        new PostgresElectionStore(_connectionString ??= await database.NewSchemaAsync(_schema));
+        new PostgresElectionStore(await _schema.ConnectionStringAsync());
 
     protected override async Task ExecuteSqlAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_connectionString ??= await database.NewSchemaAsync(_schema));
+        await using var connection = new NpgsqlConnection(await _schema.ConnectionStringAsync());
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(Ct);
@@ -56,7 +55,7 @@ public sealed class PostgresElectionStoreTests(PostgresDatabase database) : Elec
     /// <summary>The collations of the submissions' election, source and client id columns (null: the database's).</summary>
     private async Task<List<string?>> CollationsAsync()
     {
-        await using var connection = new NpgsqlConnection(_connectionString ??= await database.NewSchemaAsync(_schema));
+        await using var connection = new NpgsqlConnection(await _schema.ConnectionStringAsync());
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand("""
             SELECT collation_name FROM information_schema.columns
@@ -64,7 +63,7 @@ public sealed class PostgresElectionStoreTests(PostgresDatabase database) : Elec
               AND column_name IN ('election_id', 'source_id', 'client_submission_id')
             ORDER BY column_name
             """, connection);
-        command.Parameters.AddWithValue("schema", _schema);
+        command.Parameters.AddWithValue("schema", _schema.Name);
         var collations = new List<string?>();
         await using var reader = await command.ExecuteReaderAsync(Ct);
         while (await reader.ReadAsync(Ct)) collations.Add(reader.IsDBNull(0) ? null : reader.GetString(0));

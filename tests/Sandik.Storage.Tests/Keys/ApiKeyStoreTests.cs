@@ -6,13 +6,9 @@ using Xunit;
 namespace Sandik.Storage.Tests.Keys;
 
 /// <summary>What the API key store must do on every database; each derived class says where the database is.</summary>
-public abstract class ApiKeyStoreBehaviour
+public abstract class ApiKeyStoreBehaviour : DatabaseBehaviour
 {
     private static readonly DateTimeOffset Evening = new(2015, 11, 1, 18, 30, 0, TimeSpan.Zero);
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    protected abstract Task<string> ConnectionStringAsync();
 
     private async Task<ApiKeyStore> OpenAsync()
     {
@@ -64,8 +60,7 @@ public sealed class SqliteApiKeyStoreTests : ApiKeyStoreBehaviour, IDisposable
 
 public sealed class PostgresApiKeyStoreTests(PostgresDatabase database) : ApiKeyStoreBehaviour, IClassFixture<PostgresDatabase>
 {
-    private readonly string _schema = "keys_" + Guid.NewGuid().ToString("N")[..12];
-    private string? _connectionString;
+    private readonly TestSchema _schema = database.Schema("keys_");
 
-    protected override async Task<string> ConnectionStringAsync() => _connectionString ??= await database.NewSchemaAsync(_schema);
+    protected override Task<string> ConnectionStringAsync() => _schema.ConnectionStringAsync();
 }

@@ -7,13 +7,9 @@ using Xunit;
 namespace Sandik.Storage.Tests.Projection;
 
 /// <summary>What the golden sample store must do on every database; each derived class says where the database is.</summary>
-public abstract class GoldenSampleStoreBehaviour
+public abstract class GoldenSampleStoreBehaviour : DatabaseBehaviour
 {
     private static readonly DateTimeOffset Evening = new(2015, 11, 1, 18, 30, 0, TimeSpan.Zero);
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    protected abstract Task<string> ConnectionStringAsync();
 
     private async Task<GoldenSampleStore> OpenAsync()
     {
@@ -77,8 +73,7 @@ public sealed class SqliteGoldenSampleStoreTests : GoldenSampleStoreBehaviour, I
 
 public sealed class PostgresGoldenSampleStoreTests(PostgresDatabase database) : GoldenSampleStoreBehaviour, IClassFixture<PostgresDatabase>
 {
-    private readonly string _schema = "golden_" + Guid.NewGuid().ToString("N")[..12];
-    private string? _connectionString;
+    private readonly TestSchema _schema = database.Schema("golden_");
 
-    protected override async Task<string> ConnectionStringAsync() => _connectionString ??= await database.NewSchemaAsync(_schema);
+    protected override Task<string> ConnectionStringAsync() => _schema.ConnectionStringAsync();
 }

@@ -40,6 +40,10 @@ public sealed class PostgresDatabase : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(database) { SearchPath = schema }.ConnectionString;
     }
 
+    /// <summary>A schema of its own for one test, named <paramref name="prefix"/> and a random suffix, created when its
+    /// connection string is first asked for.</summary>
+    public TestSchema Schema(string prefix) => new(this, prefix + Guid.NewGuid().ToString("N")[..12]);
+
     public async ValueTask DisposeAsync()
     {
         if (_server is null || _connectionString is null) return;
@@ -59,4 +63,15 @@ public sealed class PostgresDatabase : IAsyncLifetime
             $"throw-away server, or run eval \"$(scripts/postgres.sh start)\" first. Set {SkipVariable}=1 to skip these tests on purpose.");
         return "";
     }
+}
+
+/// <summary>One test's schema in a <see cref="PostgresDatabase"/> (see <see cref="PostgresDatabase.Schema"/>).</summary>
+public sealed class TestSchema(PostgresDatabase database, string name)
+{
+    private string? _connectionString;
+
+    public string Name => name;
+
+    /// <summary>A connection string whose search path is this schema, created on first use.</summary>
+    public async Task<string> ConnectionStringAsync() => _connectionString ??= await database.NewSchemaAsync(name);
 }
