@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need, starts a throw-away PostgreSQL on loopback, runs every test, stops PostgreSQL.
+# Installs what the tests need, starts a throw-away PostgreSQL and Redis on loopback, runs every test, stops them.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -10,7 +10,9 @@ command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is needed (dotn
 scripts/chromium.sh
 eval "$(scripts/postgres.sh start)"
 trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
-echo "test.sh: PostgreSQL at $SANDIK_TEST_POSTGRES"
+eval "$(scripts/redis.sh start)"
+trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true; scripts/redis.sh stop >/dev/null 2>&1 || true' EXIT
+echo "test.sh: PostgreSQL at $SANDIK_TEST_POSTGRES, Redis at $SANDIK_TEST_REDIS"
 
 log="$root/.build/test.log"
 mkdir -p "$root/.build"

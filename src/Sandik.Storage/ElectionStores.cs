@@ -12,13 +12,21 @@ public static class ElectionStores
     /// <c>Host=...</c>. Call <see cref="IElectionStore.InitializeAsync"/> before use.
     /// </summary>
     /// <exception cref="ArgumentException">The connection string names neither database.</exception>
-    public static IElectionStore Open(string connectionString)
+    public static IElectionStore Open(string connectionString) => IsPostgres(connectionString, out var text)
+        ? new PostgresElectionStore(text)
+        : new SqliteElectionStore(text.Contains('=') ? text : $"Data Source={text}");
+
+    /// <summary>Whether a connection string names a PostgreSQL server (a store several nodes can share) rather than a SQLite file.</summary>
+    /// <exception cref="ArgumentException">The connection string names neither database.</exception>
+    public static bool IsPostgres(string connectionString) => IsPostgres(connectionString, out _);
+
+    private static bool IsPostgres(string connectionString, out string text)
     {
-        var text = connectionString?.Trim() ?? "";
+        text = connectionString?.Trim() ?? "";
         if (!text.Contains('='))
         {
             return IsSqliteFile(text)
-                ? new SqliteElectionStore($"Data Source={text}")
+                ? false
                 : throw Unrecognised($"'{text}' is neither a connection string nor a path ending in .db");
         }
 
@@ -27,8 +35,8 @@ public static class ElectionStores
         var sqlite = keys.Contains("data source") || keys.Contains("datasource") || keys.Contains("filename");
         return (postgres, sqlite) switch
         {
-            (true, false) => new PostgresElectionStore(text),
-            (false, true) => new SqliteElectionStore(text),
+            (true, false) => true,
+            (false, true) => false,
             (true, true) => throw Unrecognised("the connection string names both a host and a data source"),
             _ => throw Unrecognised($"the connection string has neither Host nor Data Source (it has: {string.Join(", ", keys)})"),
         };

@@ -10,15 +10,25 @@ public static class ServeCommand
 {
     public const string Usage = """
         sandik serve [--urls http://127.0.0.1:5080] [--store CONN] [--election ID] [--prior-election ID]
+                     [--redis HOST:PORT] [--node NAME]
           Serves the store's election: ingest and results APIs (OpenAPI at /openapi/v1.json), the live hub, the web UI.
+          With --redis (or SANDIK_REDIS) the server is one node of several on one PostgreSQL store: each node takes
+          submissions and follows the others' through the shared log, woken by Redis (docs/cluster.md).
         """;
 
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> argv, CancellationToken ct)
     {
-        var args = Arguments.Parse(argv, ["--urls", "--store", "--election", "--prior-election"], []);
-        var options = new SandikServerOptions { Store = context.StoreConnection(args.Get("--store")), Election = args.Get("--election"), PriorElection = args.Get("--prior-election") };
+        var args = Arguments.Parse(argv, ["--urls", "--store", "--election", "--prior-election", "--redis", "--node"], []);
+        var options = new SandikServerOptions
+        {
+            Store = context.StoreConnection(args.Get("--store")),
+            Election = args.Get("--election"),
+            PriorElection = args.Get("--prior-election"),
+            Redis = args.Get("--redis") ?? Environment.GetEnvironmentVariable("SANDIK_REDIS"),
+            NodeId = args.Get("--node"),
+        };
         await using var app = SandikServer.Build(options, ["--urls", args.Get("--urls") ?? DefaultUrls]);
         await app.StartAsync(ct);
         context.Messages.WriteLine($"Sandik is serving {string.Join(", ", app.Urls)} (Ctrl+C to stop).");

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sandik.Server.Anomalies;
 using Sandik.Server.Audit;
+using Sandik.Server.Cluster;
 using Sandik.Server.Components;
 using Sandik.Server.Identity;
 using Sandik.Server.Ingest;
@@ -38,6 +39,7 @@ public static class SandikServer
 
     public static IServiceCollection AddSandik(this IServiceCollection services, SandikServerOptions options)
     {
+        ClusterSetup.Check(options);
         services.AddSingleton(Options.Create(options));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => ElectionStores.Open(options.Store));
@@ -51,6 +53,9 @@ public static class SandikServer
         services.AddSingleton<KeyRateLimits>();
         services.AddSingleton<IngestQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
+        services.AddSingleton<ClusterBus>();
+        services.AddSingleton<LogFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<LogFollower>());
         services.AddSingleton<LiveNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveNotifier>());
         services.AddLiveAnomalies();

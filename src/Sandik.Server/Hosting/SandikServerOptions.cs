@@ -34,6 +34,22 @@ public sealed class SandikServerOptions
     /// <summary>How often the live anomaly ranking recomputes its statistics.</summary>
     public LiveAnomalyOptions Anomalies { get; set; } = new();
 
+    /// <summary>
+    /// Redis (a StackExchange.Redis configuration such as <c>127.0.0.1:6379</c>) through which several nodes serving
+    /// one election from one PostgreSQL store tell each other of their commits, so that each node's live state follows
+    /// the whole log (see <see cref="Cluster.LogFollower"/>). Empty: a single node, which follows nothing.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>This node's name among the nodes of a cluster; the host name and process id when empty.</summary>
+    public string? NodeId { get; set; }
+
+    /// <summary>
+    /// How often a node of a cluster reads the log for other nodes' entries when no notice has woken it: the bound on
+    /// how stale a node can be while Redis is away.
+    /// </summary>
+    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long the server keeps retrying a failing store before answering 503.</summary>
     public TimeSpan StoreRetryWindow { get; set; } = TimeSpan.FromSeconds(20);
 }

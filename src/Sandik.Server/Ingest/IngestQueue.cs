@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sandik.Domain.Submissions;
 using Sandik.Server.Anomalies;
+using Sandik.Server.Cluster;
 using Sandik.Server.Hosting;
 using Sandik.Server.Live;
 using Sandik.Storage;
@@ -17,9 +18,19 @@ namespace Sandik.Server.Ingest;
 /// live state and only then completes the requests. So an acknowledgement always means "durable and visible", and
 /// a thousand concurrent submissions cost one fsync instead of a thousand. Thread-safe.
 /// </summary>
+/// <remarks>
+/// On a node of a cluster the writer also applies what the <see cref="LogFollower"/> read of other nodes' commits,
+/// between its own commits: the live state has a single writer either way.
+/// </remarks>
 public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNotifier notifier, LiveAnomalies anomalies, IngestMetrics metrics,
-    IOptions<SandikServerOptions> options, ILogger<IngestQueue> logger, TimeProvider time) : BackgroundService
+    ClusterBus cluster, IOptions<SandikServerOptions> options, ILogger<IngestQueue> logger, TimeProvider time) : BackgroundService
 {
+    /// <summary>
+    /// The sequence ranges of this node's own commits that the follower has not read past yet: their entries are in
+    /// the live state already. Touched by the writer only.
+    /// </summary>
+    private readonly List<(long First, long Last)> _ownCommits = [];
+
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(100_000)
     {
         SingleReader = true,
@@ -43,6 +54,18 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         return await pending.Done.Task;
     }
 
+    /// <summary>
+    /// Applies entries that are already in the log, read by the <see cref="LogFollower"/> in sequence order, to the
+    /// live state on the writer; entries this node committed itself are skipped. Completes once they are visible.
+    /// </summary>
+    /// <returns>How many entries were applied (not skipped).</returns>
+    public async Task<int> ApplyFollowedAsync(IReadOnlyList<LoggedSubmission> entries, CancellationToken ct)
+    {
+        var pending = new Pending(entries, new TaskCompletionSource<IReadOnlyList<AppendResult>>(TaskCreationOptions.RunContinuationsAsynchronously), Followed: true);
+        await _queue.Writer.WriteAsync(pending, ct);
+        return (await pending.Done.Task).Count;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>();
@@ -52,12 +75,14 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         {
             batch.Clear();
             entries.Clear();
-            while (entries.Count < options.Value.MaxCommitBatch && reader.TryRead(out var pending))
+            // Followed entries are applied on their own, between commits.
+            while (entries.Count < options.Value.MaxCommitBatch && reader.TryPeek(out var next) && !next.Followed && reader.TryRead(out var pending))
             {
                 batch.Add(pending);
                 entries.AddRange(pending.Entries);
             }
-            await CommitAsync(batch, entries, stoppingToken);
+            if (batch.Count > 0) await CommitAsync(batch, entries, stoppingToken);
+            else if (reader.TryRead(out var followed)) ApplyFollowed(followed);
         }
     }
 
@@ -75,16 +100,59 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
             return;
         }
         var fresh = new List<LoggedSubmission>(results.Count);
+        long first = long.MaxValue, last = 0;
         foreach (var result in results)
         {
-            if (!result.AlreadyLogged && result.Entry.Accepted) fresh.Add(result.Entry);
+            if (result.AlreadyLogged) continue;
+            first = Math.Min(first, result.Entry.Sequence);
+            last = Math.Max(last, result.Entry.Sequence);
+            if (result.Entry.Accepted) fresh.Add(result.Entry);
         }
         var changes = host.Apply(fresh);
         metrics.RecordVisible(fresh, time.GetUtcNow());
         metrics.RecordCommit(entries.Count);
         notifier.Changed(changes);
         anomalies.Changed(changes);
+        if (cluster.Enabled && last > 0)
+        {
+            // Every sequence between the two was taken by this commit (the election's lock was held), retries' unused ones included.
+            _ownCommits.Add((first, last));
+            cluster.Announce(electionId, last);
+        }
         Acknowledge(batch, results as AppendResult[] ?? [.. results], null);
+    }
+
+    private void ApplyFollowed(Pending followed)
+    {
+        var entries = followed.Entries;
+        var others = new List<LoggedSubmission>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (!IsOwn(entry.Sequence)) others.Add(entry);
+        }
+        // The follower read the log in sequence order, so every commit of this node that ends at or before the last
+        // entry read was visible to that read: its range can go.
+        if (entries.Count > 0) _ownCommits.RemoveAll(c => c.Last <= entries[^1].Sequence);
+        var changes = host.Apply(others);
+        metrics.RecordFollowed(others, time.GetUtcNow());
+        notifier.Changed(changes);
+        anomalies.Changed(changes);
+        followed.Done.TrySetResult([.. others.Select(e => new AppendResult(e, AlreadyLogged: true))]);
+    }
+
+    /// <summary>Whether a sequence lies in one of this node's commits (their ranges rise one after another).</summary>
+    private bool IsOwn(long sequence)
+    {
+        int low = 0, high = _ownCommits.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var (first, last) = _ownCommits[middle];
+            if (sequence < first) high = middle - 1;
+            else if (sequence > last) low = middle + 1;
+            else return true;
+        }
+        return false;
     }
 
     private static void Acknowledge(List<Pending> batch, AppendResult[]? results, Exception? failure)
@@ -118,5 +186,5 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         }
     }
 
-    private sealed record Pending(IReadOnlyList<LoggedSubmission> Entries, TaskCompletionSource<IReadOnlyList<AppendResult>> Done);
+    private sealed record Pending(IReadOnlyList<LoggedSubmission> Entries, TaskCompletionSource<IReadOnlyList<AppendResult>> Done, bool Followed = false);
 }

@@ -34,6 +34,9 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
     /// <summary>How many accepted log entries the last load replayed (rejected entries are not read).</summary>
     public long RebuiltEntries { get; private set; }
 
+    /// <summary>The last sequence of the log the load read: where a node of a cluster starts following the log.</summary>
+    public long LoadedThroughSequence { get; private set; }
+
     public LiveRace? Race(string? raceId) => raceId is null ? DefaultRace : _races.GetValueOrDefault(raceId);
 
     /// <summary>
@@ -59,6 +62,7 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
         var entries = await ReplayLogAsync(election, races.Values, ct);
         await prepare;
         foreach (var race in races.Values) race.FinishReplay();
+        LoadedThroughSequence = races.Values.Max(r => r.LastSequence);
         _election = election;
         _races = races;
         Validator = new SubmissionValidator(election.Election, election.Geography, election.Sources);

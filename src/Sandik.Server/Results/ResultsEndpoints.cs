@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Sandik.Domain.Reconciliation;
 using Sandik.Domain.Tallies;
+using Sandik.Server.Cluster;
 using Sandik.Server.Identity;
 using Sandik.Server.Ingest;
 using Sandik.Server.Live;
@@ -24,11 +25,12 @@ public static class ResultsEndpoints
         group.MapGet("/results", Results).WithSummary("Counted results of an area and its children in a source view.");
         group.MapGet("/boxes/explain", Explain).WithSummary("Every source's tally for one box and why the counted one was chosen.");
         group.MapGet("/conflicts", Conflicts).WithSummary("Boxes whose sources disagree, largest disagreement first.");
-        group.MapGet("/metrics/ingest", (IngestMetrics metrics, ElectionHost host) => TypedResults.Ok(new
+        group.MapGet("/metrics/ingest", (IngestMetrics metrics, ElectionHost host, LogFollower follower) => TypedResults.Ok(new
         {
             ingest = metrics.Snapshot(),
             rebuild = new { entries = host.RebuiltEntries, ms = host.RebuildTime.TotalMilliseconds },
-        })).WithSummary("Ingest counters and the receipt-to-visible delay.");
+            cluster = follower.Status(),
+        })).WithSummary("Ingest counters, the receipt-to-visible delay, and how far this node follows the other nodes of its cluster.");
         return app;
     }
 

@@ -1,6 +1,4 @@
 using Sandik.Cli.Replay;
-using Sandik.Domain.Submissions;
-using Sandik.Domain.Tallies;
 using Sandik.Server.Tests.Support;
 using Shouldly;
 using Xunit;
@@ -25,7 +23,7 @@ public sealed class when_postgresql_restarts_during_ingest(ITestOutputHelper out
         var keys = new Dictionary<string, string>();
         foreach (var source in new[] { "district-office", "school-it", "authority-feed", "observer-app", "sheet-photo", "call-centre", "partner-ngo", "bulk-file", "sms" })
             keys[source] = await server.KeyFor(source);
-        var truth = TruthOfProvince("6");
+        var truth = OfficialTruth.OfProvince("6");
         var plan = ReplayCommand.Plan(truth, seed: 9);
         using var http = ReplayCommand.Client(server.Url, 16);
         var acknowledged = 0;
@@ -41,20 +39,5 @@ public sealed class when_postgresql_restarts_during_ingest(ITestOutputHelper out
             $"{summary.Accepted + summary.Rejected} answered, {summary.ServerErrors} 5xx answers, {summary.TransportRetries} transport retries.");
         summary.ServerErrors.ShouldBe(0);
         (await ReplayVerification.CompareAsync(server.Http, truth, TestContext.Current.CancellationToken)).ShouldBeEmpty();
-    }
-
-    private static LiveRace TruthOfProvince(string province)
-    {
-        var official = TestServer.Official;
-        var sources = Sandik.Import.Turkey.TurkeyData.Shipped().DefaultSources();
-        var truth = new LiveRace(official.Election, official.Race, official.Geography, sources);
-        var sequence = 0L;
-        foreach (var tally in official.Tallies)
-        {
-            if (official.Geography.Areas[official.Geography.ChainOf(tally.BoxIndex)[1]].Code != province) continue;
-            truth.Apply(new LoggedSubmission(++sequence, DateTimeOffset.UnixEpoch, "authority-feed", null, official.Race.Id,
-                official.Geography.Boxes[tally.BoxIndex].Code, null, null, tally.Tally, [], null));
-        }
-        return truth;
     }
 }

@@ -66,15 +66,17 @@ public sealed class TestServer : IAsyncDisposable
     /// <param name="store">A store to use instead of a new SQLite file (e.g. PostgreSQL).</param>
     /// <param name="arguments">More command-line arguments for the server (configuration such as <c>--Sandik:Access:SignInAttemptsPerMinute=100</c>).</param>
     /// <param name="withPrior">Import the June 2015 election, counted, and serve it as the prior election.</param>
+    /// <param name="prepareStore">Save the election into the store first; false for a second node on a store another one prepared.</param>
     public static async Task<TestServer> StartAsync(bool withOfficialCounts = true, string? store = null, Action<SandikServerOptions>? configure = null,
-        IReadOnlyList<string>? arguments = null, bool withPrior = false)
+        IReadOnlyList<string>? arguments = null, bool withPrior = false, bool prepareStore = true)
     {
         var folder = Directory.CreateTempSubdirectory("sandik-server-").FullName;
         store ??= $"Data Source={Path.Combine(folder, "sandik.db")}";
         var results = Official;
         var turkey = TurkeyData.Shipped();
-        await using (var s = ElectionStores.Open(store))
+        if (prepareStore)
         {
+            await using var s = ElectionStores.Open(store);
             await s.InitializeAsync();
             var stored = new StoredElection(results.Election, OverrideSource.AddTo(turkey.DefaultSources()), results.Geography);
             if (withOfficialCounts) await ImportCommand.SaveAsync(s, stored, results, ImportSources.Default, CancellationToken.None);

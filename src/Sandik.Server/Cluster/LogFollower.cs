@@ -1,0 +1,108 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sandik.Domain.Submissions;
+using Sandik.Server.Hosting;
+using Sandik.Server.Ingest;
+using Sandik.Server.Live;
+using Sandik.Storage;
+
+namespace Sandik.Server.Cluster;
+
+/// <summary>
+/// Keeps a node's live state equal to the whole log when several nodes ingest into one PostgreSQL store. The log
+/// takes an election's appends one after another under its lock, so sequences grow in commit order: everything up to
+/// the follower's cursor is in this node's state, and reading the accepted entries after the cursor finds every entry
+/// committed since, whichever node committed it. The follower reads when another node announces a commit
+/// (<see cref="ClusterBus"/>) and at least every <see cref="SandikServerOptions.FollowInterval"/>, and hands what it
+/// reads to the <see cref="IngestQueue"/>'s writer, which applies it beside this node's own commits (skipping the
+/// entries it committed itself). Applying is order-free — each box keeps every source's latest tally by sequence — so
+/// another node's older entry applied after this node's newer one gives the state the log gives in sequence order.
+/// Idle on a single node. Thread-safe.
+/// </summary>
+public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQueue queue, ClusterBus bus,
+    IOptions<SandikServerOptions> options, ILogger<LogFollower> logger, TimeProvider time) : BackgroundService
+{
+    /// <summary>Entries handed to the writer at once.</summary>
+    private const int Part = 4_096;
+
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private long _cursor;
+    private long _followed;
+    private long _reads;
+    private DateTimeOffset? _lastRead;
+    private string? _lastError;
+
+    /// <summary>What the follower has done, for the metrics endpoint.</summary>
+    public ClusterStatus Status() => new(bus.Enabled, bus.NodeId, bus.Connected, Interlocked.Read(ref _cursor), Interlocked.Read(ref _followed),
+        Interlocked.Read(ref _reads), _lastRead, _lastError);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!bus.Enabled) return;
+        var electionId = host.Election.Election.Id;
+        Interlocked.Exchange(ref _cursor, host.LoadedThroughSequence);
+        bus.Appended += notice =>
+        {
+            if (notice.Election == electionId && notice.LastSequence > Interlocked.Read(ref _cursor)) _wake.Writer.TryWrite(true);
+        };
+        await bus.StartAsync();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await WaitAsync(stoppingToken);
+            try
+            {
+                await bus.EnsureSubscribedAsync();
+                await CatchUpAsync(stoppingToken);
+                _lastError = null;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The store is restarting or failing over: the cursor has not moved, so the next round reads it all.
+                _lastError = e.Message;
+                logger.LogWarning(e, "Following the log after sequence {Cursor} failed; trying again", Interlocked.Read(ref _cursor));
+            }
+        }
+    }
+
+    private async Task WaitAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.FollowInterval);
+        try
+        {
+            await _wake.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The interval passed without a notice: read anyway.
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken ct)
+    {
+        var part = new List<LoggedSubmission>(Part);
+        await foreach (var entry in store.ReadCountedLogAsync(host.Election, Interlocked.Read(ref _cursor), long.MaxValue, ct))
+        {
+            part.Add(entry);
+            if (part.Count == Part) await HandOverAsync(part, ct);
+        }
+        if (part.Count > 0) await HandOverAsync(part, ct);
+        Interlocked.Increment(ref _reads);
+        _lastRead = time.GetUtcNow();
+    }
+
+    private async Task HandOverAsync(List<LoggedSubmission> part, CancellationToken ct)
+    {
+        var last = part[^1].Sequence;
+        var applied = await queue.ApplyFollowedAsync([.. part], ct);
+        Interlocked.Add(ref _followed, applied);
+        Interlocked.Exchange(ref _cursor, last);
+        part.Clear();
+    }
+}
+
+/// <summary>A node's place in a cluster: its name, whether Redis answers, and how far it has followed the log.</summary>
+public sealed record ClusterStatus(bool Enabled, string Node, bool RedisConnected, long FollowedThroughSequence, long FollowedEntries,
+    long Reads, DateTimeOffset? LastRead, string? LastError);
