@@ -10,7 +10,8 @@ public static class ProjectionApi
     /// <summary>The projection once it has counted at least <paramref name="boxes"/> boxes.</summary>
     public static async Task<JsonElement> WaitAsync(HttpClient http, int boxes, string query = "")
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // The projection works at a sixteenth of a core: its first build takes long on a loaded 2-core machine.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             var projection = await Json.GetAsync(http, "api/v1/projection" + query);
