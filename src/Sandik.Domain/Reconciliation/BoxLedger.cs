@@ -10,11 +10,14 @@ public sealed class BoxLedger(int sourceCount)
 
     public SourceTally? this[int sourceIndex] => _bySource[sourceIndex];
 
-    /// <summary>Records a source's tally unless that source already sent a later one; returns the one it replaced.</summary>
+    /// <summary>
+    /// Records a source's tally unless that source already sent a later one, or this very entry (the same sequence):
+    /// applying one log entry twice changes nothing. Returns the tally it replaced.
+    /// </summary>
     public bool TryRecord(SourceTally entry, out SourceTally? replaced)
     {
         replaced = _bySource[entry.SourceIndex];
-        if (replaced is not null && replaced.Sequence > entry.Sequence) return false;
+        if (replaced is not null && replaced.Sequence >= entry.Sequence) return false;
         _bySource[entry.SourceIndex] = entry;
         return true;
     }

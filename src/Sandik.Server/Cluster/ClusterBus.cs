@@ -48,7 +48,7 @@ public sealed class ClusterBus : IAsyncDisposable
     public async Task StartAsync()
     {
         if (!Enabled || _redis is not null) return;
-        var configuration = ConfigurationOptions.Parse(_options.Redis!);
+        var configuration = Configuration(_options.Redis!);
         configuration.AbortOnConnectFail = false;
         configuration.ClientName = "sandik-" + NodeId;
         _redis = await ConnectionMultiplexer.ConnectAsync(configuration);
@@ -71,8 +71,10 @@ public sealed class ClusterBus : IAsyncDisposable
             await redis.GetSubscriber().SubscribeAsync(_channel, (_, message) => Receive(message));
             _subscribed = true;
         }
-        catch (RedisException e)
+        catch (Exception e)
         {
+            // A timeout is not a RedisException, nor is a client disposed under a stopping server: none of them may
+            // stop the follower, which reads the log either way.
             _logger.LogWarning("Subscribing to the other nodes' notices failed ({Message}); trying again", e.Message);
         }
     }
@@ -81,8 +83,29 @@ public sealed class ClusterBus : IAsyncDisposable
     public void Announce(string electionId, long lastSequence)
     {
         if (_redis is not { IsConnected: true } redis) return;
-        var message = AppendNotice.Format(NodeId, electionId, lastSequence);
-        _ = redis.GetSubscriber().PublishAsync(_channel, message, CommandFlags.FireAndForget);
+        try
+        {
+            _ = redis.GetSubscriber().PublishAsync(_channel, AppendNotice.Format(NodeId, electionId, lastSequence), CommandFlags.FireAndForget);
+        }
+        catch (Exception e)
+        {
+            // Called by the writer right after a commit: a notice that cannot go costs the others one follow interval.
+            _logger.LogDebug("Announcing a commit failed ({Message})", e.Message);
+        }
+    }
+
+    /// <summary>Reads a Redis setting (<c>HOST:PORT[,option=value…]</c>).</summary>
+    /// <exception cref="ArgumentException">The setting is not one Redis's client reads.</exception>
+    public static ConfigurationOptions Configuration(string setting)
+    {
+        try
+        {
+            return ConfigurationOptions.Parse(setting);
+        }
+        catch (Exception e) when (e is ArgumentException or RedisException or FormatException)
+        {
+            throw new ArgumentException($"'{setting}' is not a Redis address (HOST:PORT, then options such as ',password=…'): {e.Message}", nameof(setting), e);
+        }
     }
 
     private void Receive(RedisValue message)

@@ -31,12 +31,13 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
     private long _cursor;
     private long _followed;
     private long _reads;
+    private readonly Lock _status = new();
     private DateTimeOffset? _lastRead;
     private string? _lastError;
 
     /// <summary>What the follower has done, for the metrics endpoint.</summary>
     public ClusterStatus Status() => new(bus.Enabled, bus.NodeId, bus.Connected, Interlocked.Read(ref _cursor), Interlocked.Read(ref _followed),
-        Interlocked.Read(ref _reads), _lastRead, _lastError);
+        Interlocked.Read(ref _reads), LastRead, LastError);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,23 +48,45 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
         {
             if (notice.Election == electionId && notice.LastSequence > Interlocked.Read(ref _cursor)) _wake.Writer.TryWrite(true);
         };
-        await bus.StartAsync();
+        var started = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await WaitAsync(stoppingToken);
+            // Redis first, on its own: whatever it does, the log is read below.
             try
             {
+                if (!started) await bus.StartAsync();
+                started = true;
                 await bus.EnsureSubscribedAsync();
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Joining the other nodes through Redis failed ({Message}); following the log by polling", e.Message);
+            }
+            try
+            {
                 await CatchUpAsync(stoppingToken);
-                _lastError = null;
+                LastError = null;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // The store is restarting or failing over: the cursor has not moved, so the next round reads it all.
-                _lastError = e.Message;
+                LastError = e.Message;
                 logger.LogWarning(e, "Following the log after sequence {Cursor} failed; trying again", Interlocked.Read(ref _cursor));
             }
+            await WaitAsync(stoppingToken);
         }
+    }
+
+    private DateTimeOffset? LastRead
+    {
+        get { lock (_status) return _lastRead; }
+        set { lock (_status) _lastRead = value; }
+    }
+
+    private string? LastError
+    {
+        get { lock (_status) return _lastError; }
+        set { lock (_status) _lastError = value; }
     }
 
     private async Task WaitAsync(CancellationToken ct)
@@ -90,7 +113,7 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
         }
         if (part.Count > 0) await HandOverAsync(part, ct);
         Interlocked.Increment(ref _reads);
-        _lastRead = time.GetUtcNow();
+        LastRead = time.GetUtcNow();
     }
 
     private async Task HandOverAsync(List<LoggedSubmission> part, CancellationToken ct)

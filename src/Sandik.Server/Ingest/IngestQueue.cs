@@ -50,7 +50,14 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
     {
         var pending = new Pending(entries, new TaskCompletionSource<IReadOnlyList<AppendResult>>(
             answerOnWriter ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously));
-        await _queue.Writer.WriteAsync(pending, ct);
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException e)
+        {
+            throw new StoreUnavailableException(e);
+        }
         return await pending.Done.Task;
     }
 
@@ -63,7 +70,7 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
     {
         var pending = new Pending(entries, new TaskCompletionSource<IReadOnlyList<AppendResult>>(TaskCreationOptions.RunContinuationsAsynchronously), Followed: true);
         await _queue.Writer.WriteAsync(pending, ct);
-        return (await pending.Done.Task).Count;
+        return (await pending.Done.Task.WaitAsync(ct)).Count;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,18 +78,31 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         var batch = new List<Pending>();
         var entries = new List<LoggedSubmission>();
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(stoppingToken))
+        try
         {
-            batch.Clear();
-            entries.Clear();
-            // Followed entries are applied on their own, between commits.
-            while (entries.Count < options.Value.MaxCommitBatch && reader.TryPeek(out var next) && !next.Followed && reader.TryRead(out var pending))
+            while (await reader.WaitToReadAsync(stoppingToken))
             {
-                batch.Add(pending);
-                entries.AddRange(pending.Entries);
+                batch.Clear();
+                entries.Clear();
+                // Followed entries are applied on their own, between commits.
+                while (entries.Count < options.Value.MaxCommitBatch && reader.TryPeek(out var next) && !next.Followed && reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                    entries.AddRange(pending.Entries);
+                }
+                if (batch.Count > 0) await CommitAsync(batch, entries, stoppingToken);
+                else if (reader.TryRead(out var followed)) ApplyFollowed(followed);
             }
-            if (batch.Count > 0) await CommitAsync(batch, entries, stoppingToken);
-            else if (reader.TryRead(out var followed)) ApplyFollowed(followed);
+        }
+        finally
+        {
+            // The server is stopping (or the writer failed): nothing queued or in the commit under way is left waiting.
+            // Whatever was not answered may or may not have reached the log, and a retry with the same client
+            // submission id finds out: "not stored, send it again" is the true answer either way.
+            _queue.Writer.TryComplete();
+            var stopping = new StoreUnavailableException(new OperationCanceledException("The server is stopping."));
+            Acknowledge(batch, null, stopping);
+            while (reader.TryRead(out var left)) left.Done.TrySetException(stopping);
         }
     }
 
@@ -100,26 +120,30 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
             return;
         }
         var fresh = new List<LoggedSubmission>(results.Count);
+        var counted = new List<LoggedSubmission>(results.Count);
         long first = long.MaxValue, last = 0;
         foreach (var result in results)
         {
-            if (result.AlreadyLogged) continue;
+            // An entry already in the log is applied as well: it is normally in the live state since its first
+            // commit, and then applying it changes nothing; but if that commit reached the log while its answer was
+            // lost, or another node of a cluster committed it, it is not yet, and its acknowledgement must still mean
+            // "visible here".
+            if (result.Entry.Accepted) counted.Add(result.Entry);
+            if (result.AlreadyLogged || !result.Entry.Accepted) continue;
             first = Math.Min(first, result.Entry.Sequence);
             last = Math.Max(last, result.Entry.Sequence);
-            if (result.Entry.Accepted) fresh.Add(result.Entry);
+            fresh.Add(result.Entry);
         }
-        var changes = host.Apply(fresh);
+        var changes = host.Apply(counted);
         metrics.RecordVisible(fresh, time.GetUtcNow());
         metrics.RecordCommit(entries.Count);
         notifier.Changed(changes);
         anomalies.Changed(changes);
-        if (cluster.Enabled && last > 0)
-        {
-            // Every sequence between the two was taken by this commit (the election's lock was held), retries' unused ones included.
-            _ownCommits.Add((first, last));
-            cluster.Announce(electionId, last);
-        }
+        // Every sequence between the two was taken by this commit (the election's lock was held). The follower reads
+        // accepted entries only, so a commit without any needs no range.
+        if (cluster.Enabled && fresh.Count > 0) _ownCommits.Add((first, last));
         Acknowledge(batch, results as AppendResult[] ?? [.. results], null);
+        if (cluster.Enabled && last > 0) cluster.Announce(electionId, last);
     }
 
     private void ApplyFollowed(Pending followed)

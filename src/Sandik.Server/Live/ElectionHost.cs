@@ -34,7 +34,7 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
     /// <summary>How many accepted log entries the last load replayed (rejected entries are not read).</summary>
     public long RebuiltEntries { get; private set; }
 
-    /// <summary>The last sequence of the log the load read: where a node of a cluster starts following the log.</summary>
+    /// <summary>The highest sequence the load applied: where a node of a cluster starts following the log (it may re-read a few entries that apply to nothing).</summary>
     public long LoadedThroughSequence { get; private set; }
 
     public LiveRace? Race(string? raceId) => raceId is null ? DefaultRace : _races.GetValueOrDefault(raceId);

@@ -29,9 +29,21 @@ public sealed class ClusterNodes : IAsyncDisposable
             o.NodeId = name;
             if (followInterval is { } interval) o.FollowInterval = interval;
         };
-        var a = await TestServer.StartAsync(withOfficialCounts: false, store: database.ConnectionString, configure: Node("a"));
-        var b = await TestServer.StartAsync(withOfficialCounts: false, store: database.ConnectionString, configure: Node("b"), prepareStore: false);
-        return new ClusterNodes(database, a, b);
+        // Names of their own: every test's nodes publish on the same Redis channel.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        TestServer? a = null;
+        try
+        {
+            a = await TestServer.StartAsync(withOfficialCounts: false, store: database.ConnectionString, configure: Node($"a-{run}"));
+            var b = await TestServer.StartAsync(withOfficialCounts: false, store: database.ConnectionString, configure: Node($"b-{run}"), prepareStore: false);
+            return new ClusterNodes(database, a, b);
+        }
+        catch
+        {
+            if (a is not null) await a.DisposeAsync();
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits until a condition on a node's answer holds; returns how long it took.</summary>
@@ -50,8 +62,20 @@ public sealed class ClusterNodes : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await B.DisposeAsync();
-        await A.DisposeAsync();
-        await _database.DisposeAsync();
+        try
+        {
+            await B.DisposeAsync();
+        }
+        finally
+        {
+            try
+            {
+                await A.DisposeAsync();
+            }
+            finally
+            {
+                await _database.DisposeAsync();
+            }
+        }
     }
 }

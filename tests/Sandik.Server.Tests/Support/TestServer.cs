@@ -68,7 +68,7 @@ public sealed class TestServer : IAsyncDisposable
     /// <param name="withPrior">Import the June 2015 election, counted, and serve it as the prior election.</param>
     /// <param name="prepareStore">Save the election into the store first; false for a second node on a store another one prepared.</param>
     public static async Task<TestServer> StartAsync(bool withOfficialCounts = true, string? store = null, Action<SandikServerOptions>? configure = null,
-        IReadOnlyList<string>? arguments = null, bool withPrior = false, bool prepareStore = true)
+        IReadOnlyList<string>? arguments = null, bool withPrior = false, bool prepareStore = true, Action<IServiceCollection>? services = null)
     {
         var folder = Directory.CreateTempSubdirectory("sandik-server-").FullName;
         store ??= $"Data Source={Path.Combine(folder, "sandik.db")}";
@@ -86,7 +86,7 @@ public sealed class TestServer : IAsyncDisposable
         }
         var options = new SandikServerOptions { Store = store, Election = ElectionId, PriorElection = withPrior ? PriorElectionId : null };
         configure?.Invoke(options);
-        var app = SandikServer.Build(options, ["--urls", "http://127.0.0.1:0", .. arguments ?? []]);
+        var app = SandikServer.Build(options, ["--urls", "http://127.0.0.1:0", .. arguments ?? []], b => services?.Invoke(b.Services));
         await app.StartAsync();
         return new TestServer(folder, app, store, await SignInAsync(app, app.Urls.First(), Roles.Administrator, null));
     }
