@@ -22,6 +22,7 @@ public sealed class ClusterBus : IAsyncDisposable
     private readonly ILogger<ClusterBus> _logger;
     private ConnectionMultiplexer? _redis;
     private volatile bool _subscribed;
+    private int _away;
 
     public ClusterBus(IOptions<SandikServerOptions> options, ILogger<ClusterBus> logger)
     {
@@ -52,8 +53,18 @@ public sealed class ClusterBus : IAsyncDisposable
         configuration.AbortOnConnectFail = false;
         configuration.ClientName = "sandik-" + NodeId;
         _redis = await ConnectionMultiplexer.ConnectAsync(configuration);
-        _redis.ConnectionFailed += (_, e) => _logger.LogWarning("Redis connection lost ({Failure}); following the log by polling until it is back", e.FailureType);
-        _redis.ConnectionRestored += (_, _) => _logger.LogInformation("Redis connection restored");
+        // The client raises a failure for every reconnection attempt: an outage is one warning, not one every few seconds.
+        _redis.ConnectionFailed += (_, e) =>
+        {
+            if (Interlocked.Exchange(ref _away, 1) == 0)
+                _logger.LogWarning("Redis connection lost ({Failure}); following the log by polling until it is back", e.FailureType);
+            else _logger.LogDebug("Redis still not reachable ({Failure})", e.FailureType);
+        };
+        _redis.ConnectionRestored += (_, _) =>
+        {
+            Interlocked.Exchange(ref _away, 0);
+            _logger.LogInformation("Redis connection restored");
+        };
         await EnsureSubscribedAsync();
         _logger.LogInformation("Node {Node} joined the cluster through Redis ({Connected})", NodeId, Connected ? "connected" : "not reachable yet");
     }
