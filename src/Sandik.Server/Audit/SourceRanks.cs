@@ -22,6 +22,23 @@ public sealed class SourceRanks(IElectionStore store, ElectionHost host, AuditLo
         if (string.IsNullOrEmpty(reason) || reason.Length > BoxOverride.MaxReason)
             return Refused("reason", "required", $"Say why the ranks change (1 to {BoxOverride.MaxReason} characters).");
         if (change.Ranks is not { Count: > 0 } ranks) return Refused("ranks", "required", "Give the new rank of at least one source.");
+        // Read, change and write one change at a time: two administrators changing different sources at once would
+        // otherwise each write their own change over the catalogue read before the other's, and one would be lost.
+        await Changing.WaitAsync(ct);
+        try
+        {
+            return await ChangeStoredAsync(actor, ranks, reason, ct);
+        }
+        finally
+        {
+            Changing.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim Changing = new(1, 1);
+
+    private async Task<Outcome> ChangeStoredAsync(ClaimsPrincipal actor, IReadOnlyDictionary<string, int> ranks, string reason, CancellationToken ct)
+    {
         var stored = await store.LoadElectionAsync(host.Election.Election.Id, ct) ?? host.Election;
         var catalog = stored.Sources;
         var errors = new List<FieldError>();
