@@ -1,3 +1,4 @@
+using Sandik.Domain.Sources;
 using Sandik.Domain.Submissions;
 
 namespace Sandik.Storage;
@@ -14,6 +15,13 @@ public interface IElectionStore : IAsyncDisposable
 
     /// <summary>Saves an election with its sources and geography, replacing an earlier copy (its log is kept).</summary>
     Task SaveElectionAsync(StoredElection election, CancellationToken ct = default);
+
+    /// <summary>
+    /// Replaces an election's source catalogue alone (a new revision), leaving its definition, geography and log as
+    /// they are: a change of trust ranks on election night writes one row, not the whole registry.
+    /// </summary>
+    /// <returns>False when the store holds no such election.</returns>
+    Task<bool> SaveSourcesAsync(string electionId, SourceCatalog sources, CancellationToken ct = default);
 
     Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default);
 

@@ -53,6 +53,26 @@ public abstract partial class ElectionStoreBehaviour
     }
 
     [Fact]
+    public async Task saving_the_sources_alone_changes_only_them()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+        await store.AppendAsync(election.Election.Id, [Accepted([1, 2, 3], "k")], Ct);
+        var reranked = election.Sources.WithRanks(election.Sources.Sources.ToDictionary(s => s.Id, s => 100 - s.TrustRank));
+
+        (await store.SaveSourcesAsync(election.Election.Id, reranked, Ct)).ShouldBeTrue();
+
+        var loaded = (await store.LoadElectionAsync(election.Election.Id, Ct)).ShouldNotBeNull();
+        loaded.Sources.ToJson().ShouldBe(reranked.ToJson());
+        loaded.Sources.Sources.Select(s => s.Id).ShouldBe(election.Sources.Sources.Select(s => s.Id).Reverse());
+        ElectionFile.ToJson(loaded.Election).ShouldBe(ElectionFile.ToJson(election.Election));
+        loaded.Geography.Boxes.ShouldBe(election.Geography.Boxes);
+        (await store.CountLogAsync(election.Election.Id, Ct)).ShouldBe(1);
+        (await store.AppendAsync(election.Election.Id, [Accepted([4, 5, 6], "k2")], Ct)).Single().Entry.Sequence.ShouldBeGreaterThan(0);
+        (await store.CountLogAsync(election.Election.Id, Ct)).ShouldBe(2);
+        (await store.SaveSourcesAsync("nowhere-2015", reranked, Ct)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task appends_follow_a_definition_saved_again_with_a_new_choice()
     {
         var (store, election) = await OpenWithElectionAsync();

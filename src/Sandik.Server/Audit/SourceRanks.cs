@@ -51,7 +51,8 @@ public sealed class SourceRanks(IElectionStore store, ElectionHost host, AuditLo
         if (errors.Count > 0) return new Outcome(null, errors);
 
         var updated = catalog.WithRanks(ranks);
-        await store.SaveElectionAsync(stored with { Sources = updated }, ct);
+        if (!await store.SaveSourcesAsync(stored.Election.Id, updated, ct))
+            throw new InvalidOperationException($"The store no longer holds election '{stored.Election.Id}'.");
         var before = catalog.Sources.ToDictionary(s => s.Id, s => s.TrustRank);
         var after = updated.Sources.ToDictionary(s => s.Id, s => s.TrustRank);
         await audit.RecordAsync(actor, AuditActions.SourceRanks, stored.Election.Id, before, after, reason, ct);

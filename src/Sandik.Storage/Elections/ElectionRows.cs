@@ -47,6 +47,14 @@ internal static class ElectionRows
         await areas.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Writes an election's sources alone, as a new revision; false when there is no such election.</summary>
+    public static async Task<bool> ReplaceSourcesAsync(DbConnection connection, DbTransaction? transaction, string electionId, SourceCatalog sources, CancellationToken ct)
+    {
+        await using var update = connection.Command("UPDATE elections SET sources = @sources, revision = revision + 1 WHERE id = @id", transaction)
+            .With("@id", electionId).With("@sources", sources.ToJson());
+        return await update.ExecuteNonQueryAsync(ct) == 1;
+    }
+
     public static async Task<IReadOnlyList<string>> ListAsync(DbConnection connection, CancellationToken ct)
     {
         var ids = new List<string>();

@@ -1,3 +1,4 @@
+using Sandik.Domain.Sources;
 using System.Runtime.CompilerServices;
 using Npgsql;
 using Sandik.Domain.Submissions;
@@ -53,6 +54,13 @@ public sealed class PostgresElectionStore : IElectionStore
         await ElectionRows.ReplaceDefinitionAsync(connection, transaction, election, ct);
         await PostgresGeography.InsertAsync(connection, election, ct);
         await transaction.CommitAsync(ct);
+    }
+
+    public async Task<bool> SaveSourcesAsync(string electionId, SourceCatalog sources, CancellationToken ct = default)
+    {
+        // One row: no election lock, so appends go on meanwhile (each reads the definition's revision as it starts).
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        return await ElectionRows.ReplaceSourcesAsync(connection, null, electionId, sources, ct);
     }
 
     public async Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default)

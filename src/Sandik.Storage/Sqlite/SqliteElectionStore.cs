@@ -1,3 +1,4 @@
+using Sandik.Domain.Sources;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Sandik.Domain.Submissions;
@@ -50,6 +51,9 @@ public sealed class SqliteElectionStore : IElectionStore
             transaction.Commit();
             return true;
         }, ct);
+
+    public Task<bool> SaveSourcesAsync(string electionId, SourceCatalog sources, CancellationToken ct = default) =>
+        WriteAsync(writer => ElectionRows.ReplaceSourcesAsync(writer, null, electionId, sources, ct), ct);
 
     public async Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default)
     {
