@@ -16,7 +16,9 @@ public sealed class OverrideSourceSetup(IElectionStore store, ElectionHost host,
     {
         var election = host.Election;
         if (OverrideSource.IsIn(election.Sources)) return;
-        await store.SaveElectionAsync(election with { Sources = OverrideSource.AddTo(election.Sources) }, ct);
+        // The catalogue alone: the registry (up to 200,000 boxes) is not written again.
+        if (!await store.SaveSourcesAsync(election.Election.Id, OverrideSource.AddTo(election.Sources), ct))
+            throw new InvalidOperationException($"The store no longer holds election '{election.Election.Id}'.");
         await host.LoadAsync(ct);
         logger.LogInformation("Added the '{Source}' source to election {Election}", OverrideSource.Id, election.Election.Id);
     }
