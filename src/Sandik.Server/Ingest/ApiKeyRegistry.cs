@@ -5,8 +5,8 @@ namespace Sandik.Server.Ingest;
 
 /// <summary>
 /// Checks presented API keys against the stored hashes. Keys are cached by id; a revocation through this registry
-/// takes effect at once on this node, and every node reloads the list every few seconds (and within a second when
-/// it is shown a key it does not know). A key text that matched is remembered with the key it matched, so that its
+/// takes effect at once on this node, and every node reloads the list every few seconds (at most once a second when
+/// it is shown a key it does not know, and in between reads that one key). A key text that matched is remembered with the key it matched, so that its
 /// hash is computed once per loaded key rather than once per request. Thread-safe.
 /// </summary>
 public sealed class ApiKeyRegistry(ApiKeyStore store, TimeProvider time)
@@ -25,8 +25,10 @@ public sealed class ApiKeyRegistry(ApiKeyStore store, TimeProvider time)
         var matched = _matched.GetValueOrDefault(presented);
         if ((matched?.Id ?? ApiKey.IdOf(presented)) is not { } id) return null;
         var age = time.GetUtcNow() - _loadedAt;
-        // A key issued on another node (or by the command line) is found by reloading, at most once a second.
+        // A key issued on another node (or by the command line) is found by reloading, at most once a second; within
+        // that second, by reading that one key (a key issued just after the last reload must not be refused).
         if (age > ReloadEvery || (!_byId.ContainsKey(id) && age > UnknownReloadEvery)) await ReloadAsync(ct);
+        else if (!_byId.ContainsKey(id)) await FindAsync(id, ct);
         if (!_byId.TryGetValue(id, out var key)) return null;
         // A reload or a revocation replaces the key object, so a remembered match holds only for the same object.
         if (ReferenceEquals(matched, key)) return key.Active ? key : null;
@@ -49,6 +51,18 @@ public sealed class ApiKeyRegistry(ApiKeyStore store, TimeProvider time)
         var revoked = await store.RevokeAsync(id, time.GetUtcNow(), ct);
         if (_byId.TryGetValue(id, out var key)) _byId[id] = key with { RevokedAt = time.GetUtcNow() };
         return revoked;
+    }
+
+    private async Task FindAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            if (await store.FindAsync(id, ct) is { } found) _byId.TryAdd(found.Id, found);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The database is away: the key stays unknown until it is back.
+        }
     }
 
     public async Task ReloadAsync(CancellationToken ct)

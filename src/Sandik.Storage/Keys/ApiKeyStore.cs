@@ -49,7 +49,22 @@ public sealed class ApiKeyStore(string connectionString)
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken ct = default)
     {
         await using var connection = await _database.OpenAsync(ct);
-        await using var command = connection.Command("SELECT id, source_id, secret_hash, created_at, revoked_at, label FROM api_keys ORDER BY created_at, id");
+        await using var command = connection.Command($"SELECT {Columns} FROM api_keys ORDER BY created_at, id");
+        return await ReadAsync(command, ct);
+    }
+
+    /// <summary>One key by its id, or null.</summary>
+    public async Task<ApiKey?> FindAsync(string id, CancellationToken ct = default)
+    {
+        await using var connection = await _database.OpenAsync(ct);
+        await using var command = connection.Command($"SELECT {Columns} FROM api_keys WHERE id = @id").With("@id", id);
+        return (await ReadAsync(command, ct)).SingleOrDefault();
+    }
+
+    private const string Columns = "id, source_id, secret_hash, created_at, revoked_at, label";
+
+    private static async Task<List<ApiKey>> ReadAsync(System.Data.Common.DbCommand command, CancellationToken ct)
+    {
         await using var reader = await command.ExecuteReaderAsync(ct);
         var keys = new List<ApiKey>();
         while (await reader.ReadAsync(ct))

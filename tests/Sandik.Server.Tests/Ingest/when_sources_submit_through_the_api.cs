@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sandik.Storage.Keys;
 using System.Text.Json;
 using Sandik.Server.Tests.Support;
 using Shouldly;
@@ -28,6 +30,22 @@ public sealed class when_sources_submit_through_the_api : IAsyncLifetime
             ["box"] = box, ["clientSubmissionId"] = clientId, ["registered"] = 400, ["voted"] = akp + chp + other + 3,
             ["valid"] = akp + chp + other, ["invalid"] = 3, ["votes"] = new Dictionary<string, int> { ["ak_parti"] = akp, ["chp"] = chp, ["mhp"] = other },
         });
+
+    [Fact]
+    public async Task a_key_issued_elsewhere_a_moment_after_the_last_reload_is_taken_at_once()
+    {
+        // A well-formed key the server does not know makes it reload its list of keys...
+        var (_, unknown) = ApiKey.Issue("sms", "never stored", DateTimeOffset.UtcNow);
+        (await Json.PostAsync(_server.Http, "api/v1/submissions", unknown, Sheet(Box(3), 100, 50))).Status.ShouldBe(401);
+        // ...and a moment later another node of the cluster (or the command line) issues a key in the same store.
+        var (key, presented) = ApiKey.Issue("sms", "issued elsewhere", DateTimeOffset.UtcNow);
+        await _server.App.Services.GetRequiredService<ApiKeyStore>().SaveAsync(key, TestContext.Current.CancellationToken);
+
+        var (status, body) = await Json.PostAsync(_server.Http, "api/v1/submissions", presented, Sheet(Box(3), 100, 50));
+
+        status.ShouldBe(200, body.ToString());
+        (await Json.PostAsync(_server.Http, "api/v1/submissions", unknown, Sheet(Box(3), 100, 50))).Status.ShouldBe(401);
+    }
 
     [Fact]
     public async Task an_acknowledged_submission_of_a_better_ranked_source_is_already_counted()
