@@ -48,14 +48,12 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
         {
             if (notice.Election == electionId && notice.LastSequence > Interlocked.Read(ref _cursor)) _wake.Writer.TryWrite(true);
         };
-        var started = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             // Redis first, on its own: whatever it does, the log is read below.
             try
             {
-                if (!started) await bus.StartAsync();
-                started = true;
+                await bus.StartAsync(); // a no-op once its client exists
                 await bus.EnsureSubscribedAsync();
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

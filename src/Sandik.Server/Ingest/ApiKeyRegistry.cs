@@ -27,8 +27,9 @@ public sealed class ApiKeyRegistry(ApiKeyStore store, TimeProvider time)
         var age = time.GetUtcNow() - _loadedAt;
         // A key issued on another node (or by the command line) is found by reloading, at most once a second; within
         // that second, by reading that one key (a key issued just after the last reload must not be refused).
-        if (age > ReloadEvery || (!_byId.ContainsKey(id) && age > UnknownReloadEvery)) await ReloadAsync(ct);
-        else if (!_byId.ContainsKey(id)) await FindAsync(id, ct);
+        var known = _byId.ContainsKey(id);
+        if (age > ReloadEvery || (!known && age > UnknownReloadEvery)) await ReloadAsync(ct);
+        else if (!known) await FindAsync(id, ct);
         if (!_byId.TryGetValue(id, out var key)) return null;
         // A reload or a revocation replaces the key object, so a remembered match holds only for the same object.
         if (ReferenceEquals(matched, key)) return key.Active ? key : null;

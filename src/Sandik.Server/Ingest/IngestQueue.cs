@@ -143,7 +143,7 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         // accepted entries only, so a commit without any needs no range.
         if (cluster.Enabled && fresh.Count > 0) _ownCommits.Add((first, last));
         Acknowledge(batch, results as AppendResult[] ?? [.. results], null);
-        if (cluster.Enabled && last > 0) cluster.Announce(electionId, last);
+        if (cluster.Enabled && fresh.Count > 0) cluster.Announce(electionId, last);
     }
 
     private void ApplyFollowed(Pending followed)

@@ -48,9 +48,9 @@ internal static class ElectionRows
     }
 
     /// <summary>Writes an election's sources alone, as a new revision; false when there is no such election.</summary>
-    public static async Task<bool> ReplaceSourcesAsync(DbConnection connection, DbTransaction? transaction, string electionId, SourceCatalog sources, CancellationToken ct)
+    public static async Task<bool> ReplaceSourcesAsync(DbConnection connection, string electionId, SourceCatalog sources, CancellationToken ct)
     {
-        await using var update = connection.Command("UPDATE elections SET sources = @sources, revision = revision + 1 WHERE id = @id", transaction)
+        await using var update = connection.Command("UPDATE elections SET sources = @sources, revision = revision + 1 WHERE id = @id")
             .With("@id", electionId).With("@sources", sources.ToJson());
         return await update.ExecuteNonQueryAsync(ct) == 1;
     }

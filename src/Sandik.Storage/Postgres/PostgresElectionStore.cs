@@ -1,6 +1,6 @@
-using Sandik.Domain.Sources;
 using System.Runtime.CompilerServices;
 using Npgsql;
+using Sandik.Domain.Sources;
 using Sandik.Domain.Submissions;
 using Sandik.Storage.Elections;
 using Sandik.Storage.Log;
@@ -60,7 +60,7 @@ public sealed class PostgresElectionStore : IElectionStore
     {
         // One row: no election lock, so appends go on meanwhile (each reads the definition's revision as it starts).
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
-        return await ElectionRows.ReplaceSourcesAsync(connection, null, electionId, sources, ct);
+        return await ElectionRows.ReplaceSourcesAsync(connection, electionId, sources, ct);
     }
 
     public async Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default)

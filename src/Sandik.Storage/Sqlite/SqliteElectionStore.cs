@@ -1,6 +1,6 @@
-using Sandik.Domain.Sources;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Sandik.Domain.Sources;
 using Sandik.Domain.Submissions;
 using Sandik.Storage.Elections;
 using Sandik.Storage.Log;
@@ -53,7 +53,7 @@ public sealed class SqliteElectionStore : IElectionStore
         }, ct);
 
     public Task<bool> SaveSourcesAsync(string electionId, SourceCatalog sources, CancellationToken ct = default) =>
-        WriteAsync(writer => ElectionRows.ReplaceSourcesAsync(writer, null, electionId, sources, ct), ct);
+        WriteAsync(writer => ElectionRows.ReplaceSourcesAsync(writer, electionId, sources, ct), ct);
 
     public async Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default)
     {
