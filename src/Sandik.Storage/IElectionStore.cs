@@ -20,8 +20,15 @@ public interface IElectionStore : IAsyncDisposable
     /// Replaces an election's source catalogue alone (a new revision), leaving its definition, geography and log as
     /// they are: a change of trust ranks on election night writes one row, not the whole registry.
     /// </summary>
-    /// <returns>False when the store holds no such election.</returns>
-    Task<bool> SaveSourcesAsync(string electionId, SourceCatalog sources, CancellationToken ct = default);
+    /// <param name="ifRevision">
+    /// Writes only if the election is still at this revision (from <see cref="LoadSourcesAsync"/>): two servers changing
+    /// ranks at once cannot overwrite each other's change unseen. Null writes whatever the revision.
+    /// </param>
+    /// <returns>False when the store holds no such election, or it is no longer at <paramref name="ifRevision"/>.</returns>
+    Task<bool> SaveSourcesAsync(string electionId, SourceCatalog sources, long? ifRevision = null, CancellationToken ct = default);
+
+    /// <summary>An election's source catalogue and its revision, read from one row; null when the store holds no such election.</summary>
+    Task<StoredSources?> LoadSourcesAsync(string electionId, CancellationToken ct = default);
 
     Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default);
 

@@ -59,7 +59,10 @@ public abstract partial class ElectionStoreBehaviour
         await store.AppendAsync(election.Election.Id, [Accepted([1, 2, 3], "k")], Ct);
         var reranked = election.Sources.WithRanks(election.Sources.Sources.ToDictionary(s => s.Id, s => 100 - s.TrustRank));
 
-        (await store.SaveSourcesAsync(election.Election.Id, reranked, Ct)).ShouldBeTrue();
+        var read = (await store.LoadSourcesAsync(election.Election.Id, Ct)).ShouldNotBeNull();
+        read.Catalog.ToJson().ShouldBe(election.Sources.ToJson());
+
+        (await store.SaveSourcesAsync(election.Election.Id, reranked, read.Revision, Ct)).ShouldBeTrue();
 
         var loaded = (await store.LoadElectionAsync(election.Election.Id, Ct)).ShouldNotBeNull();
         loaded.Sources.ToJson().ShouldBe(reranked.ToJson());
@@ -69,7 +72,25 @@ public abstract partial class ElectionStoreBehaviour
         (await store.CountLogAsync(election.Election.Id, Ct)).ShouldBe(1);
         (await store.AppendAsync(election.Election.Id, [Accepted([4, 5, 6], "k2")], Ct)).Single().Entry.Sequence.ShouldBeGreaterThan(0);
         (await store.CountLogAsync(election.Election.Id, Ct)).ShouldBe(2);
-        (await store.SaveSourcesAsync("nowhere-2015", reranked, Ct)).ShouldBeFalse();
+        (await store.SaveSourcesAsync("nowhere-2015", reranked, ct: Ct)).ShouldBeFalse();
+        (await store.LoadSourcesAsync("nowhere-2015", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task saving_the_sources_from_an_outdated_revision_is_refused()
+    {
+        var (store, election) = await OpenWithElectionAsync();
+        var read = (await store.LoadSourcesAsync(election.Election.Id, Ct)).ShouldNotBeNull();
+        var first = read.Catalog.WithRanks(new Dictionary<string, int> { [read.Catalog.Sources[^1].Id] = 0 });
+        var second = read.Catalog.WithRanks(new Dictionary<string, int> { [read.Catalog.Sources[0].Id] = 50 });
+
+        (await store.SaveSourcesAsync(election.Election.Id, first, read.Revision, Ct)).ShouldBeTrue();
+        (await store.SaveSourcesAsync(election.Election.Id, second, read.Revision, Ct)).ShouldBeFalse();
+
+        var now = (await store.LoadSourcesAsync(election.Election.Id, Ct)).ShouldNotBeNull();
+        now.Revision.ShouldBeGreaterThan(read.Revision);
+        now.Catalog.RanksEqual(first).ShouldBeTrue();
+        (await store.SaveSourcesAsync(election.Election.Id, second, now.Revision, Ct)).ShouldBeTrue();
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 namespace Sandik.Domain.Reconciliation;
 
 /// <summary>
-/// The latest tally of every source for one box of one race. The counted tally is that of the best-ranked source
-/// that has one (within a set of sources given as a bit mask over the catalogue's trust order). Not thread-safe.
+/// The latest tally of every source for one box of one race, by source index. The counted tally is that of the
+/// best-ranked source that has one, within a set of sources given as a bit mask over the indexes, in the trust order
+/// the caller gives (<see cref="Sources.SourceCatalog.TrustOrder"/>). Not thread-safe.
 /// </summary>
 public sealed class BoxLedger(int sourceCount)
 {
@@ -23,21 +24,25 @@ public sealed class BoxLedger(int sourceCount)
     }
 
     /// <summary>The tally of the best-ranked source inside the mask, or null when none of them sent one.</summary>
-    public SourceTally? Counted(uint mask)
+    public SourceTally? Counted(uint mask, ReadOnlySpan<int> trustOrder)
     {
-        for (var i = 0; i < _bySource.Length; i++)
+        foreach (var i in trustOrder)
         {
             if ((mask & (1u << i)) != 0 && _bySource[i] is { } entry) return entry;
         }
         return null;
     }
 
-    public BoxStatus Status(uint mask)
+    /// <summary>
+    /// Whether the sources inside the mask agree with the counted tally (a count one of them left blank agrees with
+    /// any): which source is counted can decide it, so the status takes the trust order too.
+    /// </summary>
+    public BoxStatus Status(uint mask, ReadOnlySpan<int> trustOrder)
     {
         SourceTally? counted = null;
         var sources = 0;
         var agree = true;
-        for (var i = 0; i < _bySource.Length; i++)
+        foreach (var i in trustOrder)
         {
             if ((mask & (1u << i)) == 0 || _bySource[i] is not { } entry) continue;
             sources++;
@@ -53,5 +58,13 @@ public sealed class BoxLedger(int sourceCount)
     }
 
     /// <summary>Every source's latest tally, in trust order.</summary>
-    public IEnumerable<SourceTally> Entries() => _bySource.OfType<SourceTally>();
+    public List<SourceTally> Entries(ReadOnlySpan<int> trustOrder)
+    {
+        var entries = new List<SourceTally>(_bySource.Length);
+        foreach (var i in trustOrder)
+        {
+            if (_bySource[i] is { } entry) entries.Add(entry);
+        }
+        return entries;
+    }
 }

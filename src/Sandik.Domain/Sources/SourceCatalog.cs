@@ -3,8 +3,11 @@ using System.Text.Json;
 namespace Sandik.Domain.Sources;
 
 /// <summary>
-/// The sources of an election, ordered by trust: index 0 is the most trusted. Equal ranks are ordered by id so that
-/// the order, and with it every reconciliation, is deterministic. Immutable.
+/// The sources of an election and their order of trust. Each source has an index (its bit in a view's mask, its slot
+/// in a box's ledger); a new catalogue numbers its sources in trust order, index 0 the most trusted, equal ranks by
+/// id so that the order, and with it every reconciliation, is deterministic. A catalogue re-ranked with
+/// <see cref="WithRanks"/> keeps every source's index and changes <see cref="TrustOrder"/> only, so that masks, ledgers
+/// and per-source totals built on the old one keep their meaning. Immutable.
 /// </summary>
 public sealed class SourceCatalog
 {
@@ -12,10 +15,15 @@ public sealed class SourceCatalog
     public const int MaxSources = 31;
 
     private readonly Dictionary<string, int> _index;
+    private readonly int[] _trustOrder;
 
-    public SourceCatalog(IEnumerable<Source> sources)
+    public SourceCatalog(IEnumerable<Source> sources) : this(ByTrust(sources), numbered: false)
     {
-        Sources = [.. sources.OrderBy(s => s.TrustRank).ThenBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    private SourceCatalog(List<Source> sources, bool numbered)
+    {
+        Sources = sources;
         if (Sources.Count == 0) throw new DefinitionException("A source catalogue needs at least one source.");
         if (Sources.Count > MaxSources) throw new DefinitionException($"A source catalogue holds at most {MaxSources} sources.");
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -24,22 +32,51 @@ public sealed class SourceCatalog
             if (string.IsNullOrWhiteSpace(source.Id)) throw new DefinitionException("Every source needs an id.");
             if (!_index.TryAdd(source.Id, _index.Count)) throw new DefinitionException($"Source '{source.Id}' is listed twice.");
         }
+        _trustOrder = numbered
+            ? [.. ByTrust(Sources).Select(s => _index[s.Id])]
+            : [.. Enumerable.Range(0, Sources.Count)];
     }
 
-    /// <summary>Sources by trust, best first.</summary>
+    private static List<Source> ByTrust(IEnumerable<Source> sources) =>
+        [.. sources.OrderBy(s => s.TrustRank).ThenBy(s => s.Id, StringComparer.Ordinal)];
+
+    /// <summary>Sources by index: in trust order, best first, unless the catalogue was re-ranked (see <see cref="TrustOrder"/>).</summary>
     public IReadOnlyList<Source> Sources { get; }
+
+    /// <summary>The sources' indexes in trust order, best first.</summary>
+    public ReadOnlySpan<int> TrustOrder => _trustOrder;
+
+    /// <summary>The sources in trust order, best first.</summary>
+    public IEnumerable<Source> ByTrustRank => _trustOrder.Select(i => Sources[i]);
 
     public int Count => Sources.Count;
 
-    /// <summary>Position of a source in trust order (0 = most trusted), or -1 when unknown.</summary>
+    /// <summary>Index of a source (its bit in a view's mask), or -1 when unknown.</summary>
     public int IndexOf(string sourceId) => _index.GetValueOrDefault(sourceId, -1);
 
     /// <summary>A bit mask with every source set.</summary>
     public uint AllMask => Count == 32 ? uint.MaxValue : (1u << Count) - 1;
 
-    /// <summary>A catalogue with the same sources and new ranks (ids not named keep theirs).</summary>
+    /// <summary>
+    /// A catalogue with the same sources under the same indexes and new ranks (ids not named keep theirs): only the
+    /// order of trust changes.
+    /// </summary>
     public SourceCatalog WithRanks(IReadOnlyDictionary<string, int> ranks) =>
-        new(Sources.Select(s => ranks.TryGetValue(s.Id, out var rank) ? s with { TrustRank = rank } : s));
+        new([.. Sources.Select(s => ranks.TryGetValue(s.Id, out var rank) ? s with { TrustRank = rank } : s)], numbered: true);
+
+    /// <summary>
+    /// This catalogue's sources, under their indexes, with the ranks another copy of it gives them (the stored
+    /// catalogue, read back in its own order); null when the two do not hold the same sources.
+    /// </summary>
+    public SourceCatalog? RankedAs(SourceCatalog other)
+    {
+        if (other.Count != Count || Sources.Any(s => other.IndexOf(s.Id) < 0)) return null;
+        return WithRanks(other.Sources.ToDictionary(s => s.Id, s => s.TrustRank, StringComparer.Ordinal));
+    }
+
+    /// <summary>Whether two catalogues rank every source alike (names aside).</summary>
+    public bool RanksEqual(SourceCatalog other) =>
+        other.Count == Count && Sources.All(s => other.IndexOf(s.Id) is var i and >= 0 && other.Sources[i].TrustRank == s.TrustRank);
 
     /// <summary>Reads a catalogue file: <c>{"sources":[{"id":..,"name":{"tr":..,"en":..},"trustRank":1}]}</c>.</summary>
     public static SourceCatalog Read(Stream json, string fileName)
@@ -59,9 +96,9 @@ public sealed class SourceCatalog
         }
     }
 
-    /// <summary>The catalogue as file text, in the format <see cref="Read"/> reads.</summary>
+    /// <summary>The catalogue as file text, in the format <see cref="Read"/> reads, sources in trust order.</summary>
     public string ToJson() => JsonSerializer.Serialize(
-        new CatalogDto([.. Sources.Select(s => new SourceDto(s.Id, new TextDto(s.Name.Tr, s.Name.En), s.TrustRank))]),
+        new CatalogDto([.. ByTrustRank.Select(s => new SourceDto(s.Id, new TextDto(s.Name.Tr, s.Name.En), s.TrustRank))]),
         new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

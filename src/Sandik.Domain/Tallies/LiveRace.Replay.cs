@@ -44,7 +44,8 @@ public sealed partial class LiveRace
         lock (_gate)
         {
             if (!_replaying) return;
-            var all = Sources.AllMask;
+            var all = _sources.AllMask;
+            var order = _sources.TrustOrder;
             for (var boxIndex = 0; boxIndex < _ledgers.Length; boxIndex++)
             {
                 if (_ledgers[boxIndex] is not { } ledger) continue;
@@ -53,8 +54,8 @@ public sealed partial class LiveRace
                     if (ledger[source] is not { } tally) continue;
                     (_bySource[source] ??= new TallyBoard(Geography, Race.Choices.Count)).Add(boxIndex, tally.Tally, +1);
                 }
-                _reconciled.Add(boxIndex, ledger.Counted(all)!.Tally, +1);
-                _reconciled.Restatus(boxIndex, BoxStatus.NotReported, ledger.Status(all));
+                _reconciled.Add(boxIndex, ledger.Counted(all, order)!.Tally, +1);
+                _reconciled.Restatus(boxIndex, BoxStatus.NotReported, ledger.Status(all, order));
             }
             _replaying = false;
         }

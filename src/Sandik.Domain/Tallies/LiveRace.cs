@@ -26,7 +26,7 @@ public sealed partial class LiveRace
         Election = election;
         Race = race;
         Geography = geography;
-        Sources = sources;
+        _sources = sources;
         _ledgers = new BoxLedger?[geography.Boxes.Count];
         _reconciled = new TallyBoard(geography, race.Choices.Count);
         _bySource = new TallyBoard?[sources.Count];
@@ -35,7 +35,13 @@ public sealed partial class LiveRace
     public Election Election { get; }
     public Race Race { get; }
     public ElectionGeography Geography { get; }
-    public SourceCatalog Sources { get; }
+    /// <summary>
+    /// The sources and their order of trust. A change of ranks (<see cref="Rerank"/>) replaces it with a catalogue
+    /// that keeps every source's index, so a view's mask keeps its meaning.
+    /// </summary>
+    public SourceCatalog Sources { get => Volatile.Read(ref _sources); private set => Volatile.Write(ref _sources, value); }
+
+    private SourceCatalog _sources;
 
     /// <summary>Grows by one with every applied submission; lets readers tell whether anything changed.</summary>
     public long Version { get; private set; }
@@ -70,12 +76,13 @@ public sealed partial class LiveRace
     private BoxChange? Record(int boxIndex, SourceTally tally)
     {
         var ledger = _ledgers[boxIndex] ??= new BoxLedger(Sources.Count);
-        var all = Sources.AllMask;
-        var previousCounted = ledger.Counted(all);
-        var previousStatus = ledger.Status(all);
+        var all = _sources.AllMask;
+        var order = _sources.TrustOrder;
+        var previousCounted = ledger.Counted(all, order);
+        var previousStatus = ledger.Status(all, order);
         if (!ledger.TryRecord(tally, out var replaced)) return null;
-        var counted = ledger.Counted(all)!;
-        var status = ledger.Status(all);
+        var counted = ledger.Counted(all, order)!;
+        var status = ledger.Status(all, order);
 
         var sourceBoard = _bySource[tally.SourceIndex] ??= new TallyBoard(Geography, Race.Choices.Count);
         if (replaced is not null) sourceBoard.Add(boxIndex, replaced.Tally, -1);
@@ -110,12 +117,12 @@ public sealed partial class LiveRace
     /// <summary>The box's counted tally in a view, or null when no source of the view has sent it.</summary>
     public SourceTally? CountedTally(int boxIndex, SourceView view)
     {
-        lock (_gate) return _ledgers[boxIndex]?.Counted(view.Mask);
+        lock (_gate) return _ledgers[boxIndex]?.Counted(view.Mask, _sources.TrustOrder);
     }
 
     public BoxStatus StatusOf(int boxIndex, SourceView view)
     {
-        lock (_gate) return _ledgers[boxIndex]?.Status(view.Mask) ?? BoxStatus.NotReported;
+        lock (_gate) return _ledgers[boxIndex]?.Status(view.Mask, _sources.TrustOrder) ?? BoxStatus.NotReported;
     }
 
     /// <summary>Why the box's counted tally is what it is: every source's latest tally and how it differs.</summary>
@@ -125,14 +132,15 @@ public sealed partial class LiveRace
         {
             var box = Geography.Boxes[boxIndex];
             var ledger = _ledgers[boxIndex];
-            var counted = ledger?.Counted(view.Mask);
+            var sources = _sources;
+            var counted = ledger?.Counted(view.Mask, sources.TrustOrder);
             if (ledger is null || counted is null)
                 return new TallyExplanation(box.Code, BoxStatus.NotReported, null, null, "No source in this view has sent this box yet.", []);
-            var entries = ledger.Entries().Where(e => view.Includes(e.SourceIndex)).Select(e => new TallyExplanation.Entry(
-                Sources.Sources[e.SourceIndex].Id, Sources.Sources[e.SourceIndex].TrustRank, e.Sequence, e.ReceivedAt, e.Tally,
+            var entries = ledger.Entries(sources.TrustOrder).Where(e => view.Includes(e.SourceIndex)).Select(e => new TallyExplanation.Entry(
+                sources.Sources[e.SourceIndex].Id, sources.Sources[e.SourceIndex].TrustRank, e.Sequence, e.ReceivedAt, e.Tally,
                 ReferenceEquals(e, counted), e.Tally.DifferingFields(counted.Tally, Race), e.Evidence, e.Reporter)).ToList();
-            return new TallyExplanation(box.Code, ledger.Status(view.Mask), Sources.Sources[counted.SourceIndex].Id, counted.Sequence,
-                Reason(counted, entries), entries);
+            return new TallyExplanation(box.Code, ledger.Status(view.Mask, sources.TrustOrder), sources.Sources[counted.SourceIndex].Id,
+                counted.Sequence, Reason(sources, counted, entries), entries);
         }
     }
 
@@ -144,15 +152,15 @@ public sealed partial class LiveRace
             var boxes = new List<int>();
             for (var i = 0; i < _ledgers.Length; i++)
             {
-                if ((_ledgers[i]?.Status(view.Mask) ?? BoxStatus.NotReported) == status) boxes.Add(i);
+                if ((_ledgers[i]?.Status(view.Mask, _sources.TrustOrder) ?? BoxStatus.NotReported) == status) boxes.Add(i);
             }
             return boxes;
         }
     }
 
-    private string Reason(SourceTally counted, List<TallyExplanation.Entry> entries)
+    private static string Reason(SourceCatalog sources, SourceTally counted, List<TallyExplanation.Entry> entries)
     {
-        var source = Sources.Sources[counted.SourceIndex];
+        var source = sources.Sources[counted.SourceIndex];
         var text = $"Counted from '{source.Id}' (trust rank {source.TrustRank}), its latest submission #{counted.Sequence}: "
             + "the best-ranked source in this view that has sent this box.";
         var others = entries.Where(e => !e.Counted).ToList();
@@ -164,7 +172,7 @@ public sealed partial class LiveRace
 
     private TallyBoard BoardFor(SourceView view)
     {
-        if (view.Mask == Sources.AllMask) return _reconciled;
+        if (view.Mask == _sources.AllMask) return _reconciled;
         if (view.SingleSource is var single and >= 0)
             return _bySource[single] ??= new TallyBoard(Geography, Race.Choices.Count);
         if (_subsetVersion != Version)
@@ -185,9 +193,9 @@ public sealed partial class LiveRace
         var board = new TallyBoard(Geography, Race.Choices.Count);
         for (var i = 0; i < _ledgers.Length; i++)
         {
-            if (_ledgers[i] is not { } ledger || ledger.Counted(mask) is not { } counted) continue;
+            if (_ledgers[i] is not { } ledger || ledger.Counted(mask, _sources.TrustOrder) is not { } counted) continue;
             board.Add(i, counted.Tally, +1);
-            board.Restatus(i, BoxStatus.NotReported, ledger.Status(mask));
+            board.Restatus(i, BoxStatus.NotReported, ledger.Status(mask, _sources.TrustOrder));
         }
         return board;
     }

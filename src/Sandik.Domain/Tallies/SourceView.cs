@@ -3,8 +3,8 @@ using Sandik.Domain.Sources;
 namespace Sandik.Domain.Tallies;
 
 /// <summary>
-/// Which sources a view counts: all of them reconciled, one, or any subset. A bit mask over the catalogue's trust
-/// order; within the view, each box is counted from its best-ranked source in the set.
+/// Which sources a view counts: all of them reconciled, one, or any subset. A bit mask over the catalogue's source
+/// indexes (which a change of ranks keeps); within the view, each box is counted from its best-ranked source in the set.
 /// </summary>
 public readonly record struct SourceView(uint Mask)
 {
@@ -32,9 +32,10 @@ public readonly record struct SourceView(uint Mask)
     /// <summary>The single source this view shows, or -1 when it shows none or several.</summary>
     public int SingleSource => Mask != 0 && (Mask & (Mask - 1)) == 0 ? System.Numerics.BitOperations.TrailingZeroCount(Mask) : -1;
 
+    /// <summary>The ids of the view's sources, in trust order.</summary>
     public IEnumerable<string> SourceIds(SourceCatalog catalog)
     {
         var mask = Mask;
-        return catalog.Sources.Where((_, i) => (mask & (1u << i)) != 0).Select(s => s.Id);
+        return catalog.ByTrustRank.Where(s => (mask & (1u << catalog.IndexOf(s.Id))) != 0).Select(s => s.Id);
     }
 }

@@ -14,7 +14,7 @@ public static class AuditEndpoints
     {
         var group = app.MapGroup("/api/v1/admin").WithTags("Administration");
         group.MapGet("/audit", Trail).WithSummary("Manual actions, newest first (page back with 'before').");
-        group.MapPut("/sources", ChangeRanks).WithSummary("Change sources' trust ranks (audited; applies when the servers next start).");
+        group.MapPut("/sources", ChangeRanks).WithSummary("Change sources' trust ranks (audited; every box is counted again at once, on every node).");
         return app;
     }
 
@@ -26,9 +26,10 @@ public static class AuditEndpoints
     {
         var outcome = await ranks.ChangeAsync(user, change, ct);
         return outcome.Ranks is { } changed
-            ? TypedResults.Ok(new RanksChanged(changed, AppliesAfterRestart: true))
+            ? TypedResults.Ok(new RanksChanged(changed, outcome.BoxesChanged))
             : Problems.Problems.Of(StatusCodes.Status422UnprocessableEntity, "Ranks not changed", "Nothing was changed.", outcome.Errors);
     }
 
-    public sealed record RanksChanged(IReadOnlyDictionary<string, int> Ranks, bool AppliesAfterRestart);
+    /// <param name="BoxesChanged">Boxes whose counted tally or status moved on the server that took the change.</param>
+    public sealed record RanksChanged(IReadOnlyDictionary<string, int> Ranks, int BoxesChanged);
 }

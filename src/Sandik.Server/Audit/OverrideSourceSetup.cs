@@ -17,7 +17,7 @@ public sealed class OverrideSourceSetup(IElectionStore store, ElectionHost host,
         var election = host.Election;
         if (OverrideSource.IsIn(election.Sources)) return;
         // The catalogue alone: the registry (up to 200,000 boxes) is not written again.
-        if (!await store.SaveSourcesAsync(election.Election.Id, OverrideSource.AddTo(election.Sources), ct))
+        if (!await store.SaveSourcesAsync(election.Election.Id, OverrideSource.AddTo(election.Sources), ct: ct))
             throw new InvalidOperationException($"The store no longer holds election '{election.Election.Id}'.");
         await host.LoadAsync(ct);
         logger.LogInformation("Added the '{Source}' source to election {Election}", OverrideSource.Id, election.Election.Id);

@@ -1,20 +1,28 @@
 using System.Security.Claims;
 using Sandik.Domain.Submissions;
+using Sandik.Domain.Sources;
+using Sandik.Server.Cluster;
+using Sandik.Server.Ingest;
 using Sandik.Server.Live;
 using Sandik.Storage;
 
 namespace Sandik.Server.Audit;
 
 /// <summary>
-/// Changes the sources' trust ranks in the stored catalogue, audited. The live state keeps the ranks it was built
-/// with until the servers restart and rebuild it from the log (which takes seconds and changes nothing else);
-/// the answer says so. The override source stays above every other.
+/// Changes the sources' trust ranks in the stored catalogue, audited, and at once in the live state: every box is
+/// counted again from its best-ranked source (no entry is read again). The other nodes of a cluster are told through
+/// Redis and check the stored catalogue at every follow interval besides. The override source stays above every other.
 /// </summary>
-public sealed class SourceRanks(IElectionStore store, ElectionHost host, AuditLog audit)
+public sealed class SourceRanks(IElectionStore store, ElectionHost host, IngestQueue queue, ClusterBus cluster, AuditLog audit)
 {
+    /// <summary>Writes tried before two changes racing through two servers give up (each retry reads the other's change first).</summary>
+    private const int Attempts = 5;
+
     public sealed record Change(IReadOnlyDictionary<string, int>? Ranks, string? Reason);
 
-    public sealed record Outcome(IReadOnlyDictionary<string, int>? Ranks, IReadOnlyList<FieldError> Errors);
+    /// <param name="Ranks">Every source's rank after the change.</param>
+    /// <param name="BoxesChanged">Boxes of this server whose counted tally or status the change moved.</param>
+    public sealed record Outcome(IReadOnlyDictionary<string, int>? Ranks, int BoxesChanged, IReadOnlyList<FieldError> Errors);
 
     public async Task<Outcome> ChangeAsync(ClaimsPrincipal actor, Change change, CancellationToken ct)
     {
@@ -24,6 +32,7 @@ public sealed class SourceRanks(IElectionStore store, ElectionHost host, AuditLo
         if (change.Ranks is not { Count: > 0 } ranks) return Refused("ranks", "required", "Give the new rank of at least one source.");
         // Read, change and write one change at a time: two administrators changing different sources at once would
         // otherwise each write their own change over the catalogue read before the other's, and one would be lost.
+        // Across servers the write is conditional on the revision read, and retried on the newer catalogue.
         await Changing.WaitAsync(ct);
         try
         {
@@ -39,8 +48,30 @@ public sealed class SourceRanks(IElectionStore store, ElectionHost host, AuditLo
 
     private async Task<Outcome> ChangeStoredAsync(ClaimsPrincipal actor, IReadOnlyDictionary<string, int> ranks, string reason, CancellationToken ct)
     {
-        var stored = await store.LoadElectionAsync(host.Election.Election.Id, ct) ?? host.Election;
-        var catalog = stored.Sources;
+        var electionId = host.Election.Election.Id;
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.LoadSourcesAsync(electionId, ct)
+                ?? throw new InvalidOperationException($"The store no longer holds election '{electionId}'.");
+            var catalog = stored.Catalog;
+            if (Check(catalog, ranks) is { Count: > 0 } errors) return new Outcome(null, 0, errors);
+            var updated = catalog.WithRanks(ranks);
+            if (!await store.SaveSourcesAsync(electionId, updated, stored.Revision, ct))
+            {
+                if (attempt < Attempts) continue;
+                throw new InvalidOperationException($"The sources of election '{electionId}' kept changing under {Attempts} attempts to change them.");
+            }
+            var before = catalog.Sources.ToDictionary(s => s.Id, s => s.TrustRank);
+            var after = updated.Sources.ToDictionary(s => s.Id, s => s.TrustRank);
+            await audit.RecordAsync(actor, AuditActions.SourceRanks, electionId, before, after, reason, ct);
+            var changed = await queue.RerankAsync(updated, ct) ?? 0;
+            cluster.AnnounceSources(electionId);
+            return new Outcome(after, changed, []);
+        }
+    }
+
+    private static List<FieldError> Check(SourceCatalog catalog, IReadOnlyDictionary<string, int> ranks)
+    {
         var errors = new List<FieldError>();
         foreach (var (id, rank) in ranks)
         {
@@ -48,16 +79,8 @@ public sealed class SourceRanks(IElectionStore store, ElectionHost host, AuditLo
             else if (id == OverrideSource.Id) errors.Add(new FieldError($"ranks.{id}", "fixed", "The override source always ranks first."));
             else if (rank < 1) errors.Add(new FieldError($"ranks.{id}", "range", "Ranks start at 1 (the override source holds 0)."));
         }
-        if (errors.Count > 0) return new Outcome(null, errors);
-
-        var updated = catalog.WithRanks(ranks);
-        if (!await store.SaveSourcesAsync(stored.Election.Id, updated, ct))
-            throw new InvalidOperationException($"The store no longer holds election '{stored.Election.Id}'.");
-        var before = catalog.Sources.ToDictionary(s => s.Id, s => s.TrustRank);
-        var after = updated.Sources.ToDictionary(s => s.Id, s => s.TrustRank);
-        await audit.RecordAsync(actor, AuditActions.SourceRanks, stored.Election.Id, before, after, reason, ct);
-        return new Outcome(after, []);
+        return errors;
     }
 
-    private static Outcome Refused(string field, string code, string message) => new(null, [new FieldError(field, code, message)]);
+    private static Outcome Refused(string field, string code, string message) => new(null, 0, [new FieldError(field, code, message)]);
 }

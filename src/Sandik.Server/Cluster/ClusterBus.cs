@@ -42,6 +42,9 @@ public sealed class ClusterBus : IAsyncDisposable
     /// <summary>Raised, on a Redis thread, for every commit another node announces. Handlers must be quick.</summary>
     public event Action<AppendNotice>? Appended;
 
+    /// <summary>Raised, on a Redis thread, when another node changed an election's stored sources (their trust ranks). Handlers must be quick.</summary>
+    public event Action<string>? SourcesChanged;
+
     /// <summary>
     /// Connects. Never fails for an unreachable Redis: the client keeps reconnecting in the background, and meanwhile
     /// the nodes follow the log by polling.
@@ -91,19 +94,24 @@ public sealed class ClusterBus : IAsyncDisposable
     }
 
     /// <summary>Tells the other nodes that this node committed entries of an election up to a sequence. Does not wait.</summary>
-    public void Announce(string electionId, long lastSequence)
+    public void Announce(string electionId, long lastSequence) => Publish(AppendNotice.Format(NodeId, electionId, lastSequence));
+
+    private void Publish(string notice)
     {
         if (_redis is not { IsConnected: true } redis) return;
         try
         {
-            _ = redis.GetSubscriber().PublishAsync(_channel, AppendNotice.Format(NodeId, electionId, lastSequence), CommandFlags.FireAndForget);
+            _ = redis.GetSubscriber().PublishAsync(_channel, notice, CommandFlags.FireAndForget);
         }
         catch (Exception e)
         {
             // Called by the writer right after a commit: a notice that cannot go costs the others one follow interval.
-            _logger.LogDebug("Announcing a commit failed ({Message})", e.Message);
+            _logger.LogDebug("Announcing to the other nodes failed ({Message})", e.Message);
         }
     }
+
+    /// <summary>Tells the other nodes that this node changed an election's stored sources. Does not wait.</summary>
+    public void AnnounceSources(string electionId) => Publish(SourcesNotice.Format(NodeId, electionId));
 
     /// <summary>Reads a Redis setting (<c>HOST:PORT[,option=value…]</c>).</summary>
     /// <exception cref="ArgumentException">The setting is not one Redis's client reads.</exception>
@@ -121,7 +129,9 @@ public sealed class ClusterBus : IAsyncDisposable
 
     private void Receive(RedisValue message)
     {
-        if (AppendNotice.TryParse(message.ToString(), out var notice) && notice.Node != NodeId) Appended?.Invoke(notice);
+        var text = message.ToString();
+        if (AppendNotice.TryParse(text, out var notice)) { if (notice.Node != NodeId) Appended?.Invoke(notice); }
+        else if (SourcesNotice.TryParse(text, out var node, out var election) && node != NodeId) SourcesChanged?.Invoke(election);
     }
 
     public async ValueTask DisposeAsync()
@@ -143,6 +153,23 @@ public readonly record struct AppendNotice(string Node, string Election, long La
         var parts = text?.Split('\n');
         if (parts is not { Length: 3 } || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)) return false;
         notice = new AppendNotice(parts[0], parts[1], sequence);
+        return true;
+    }
+}
+
+/// <summary>A change of an election's stored sources announced by a node: <c>node, election, "sources"</c> on three lines.</summary>
+public static class SourcesNotice
+{
+    private const string Marker = "sources";
+
+    public static string Format(string node, string election) => $"{node}\n{election}\n{Marker}";
+
+    public static bool TryParse(string? text, out string node, out string election)
+    {
+        (node, election) = ("", "");
+        var parts = text?.Split('\n');
+        if (parts is not { Length: 3 } || parts[2] != Marker) return false;
+        (node, election) = (parts[0], parts[1]);
         return true;
     }
 }

@@ -17,7 +17,8 @@ namespace Sandik.Server.Cluster;
 /// committed since, whichever node committed it. The follower reads when another node announces a commit
 /// (<see cref="ClusterBus"/>) and at least every <see cref="SandikServerOptions.FollowInterval"/>, and hands what it
 /// reads to the <see cref="IngestQueue"/>'s writer, which applies it beside this node's own commits (skipping the
-/// entries it committed itself). Applying is order-free — each box keeps every source's latest tally by sequence — so
+/// entries it committed itself). It also takes in a change of trust ranks made through another node: at once when that
+/// node's notice arrives, and otherwise within a follow interval, by reading the stored catalogue's one row. Applying is order-free — each box keeps every source's latest tally by sequence — so
 /// another node's older entry applied after this node's newer one gives the state the log gives in sequence order.
 /// Idle on a single node. Thread-safe.
 /// </summary>
@@ -29,6 +30,8 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
 
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private long _cursor;
+    private int _sourcesDue = 1;
+    private DateTimeOffset _sourcesCheckedAt;
     private long _followed;
     private long _reads;
     private readonly Lock _status = new();
@@ -48,6 +51,12 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
         {
             if (notice.Election == electionId && notice.LastSequence > Interlocked.Read(ref _cursor)) _wake.Writer.TryWrite(true);
         };
+        bus.SourcesChanged += election =>
+        {
+            if (election != electionId) return;
+            Volatile.Write(ref _sourcesDue, 1);
+            _wake.Writer.TryWrite(true);
+        };
         while (!stoppingToken.IsCancellationRequested)
         {
             // Redis first, on its own: whatever it does, the log is read below.
@@ -63,6 +72,7 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
             try
             {
                 await CatchUpAsync(stoppingToken);
+                await CheckSourcesAsync(electionId, stoppingToken);
                 LastError = null;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -112,6 +122,24 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
         if (part.Count > 0) await HandOverAsync(part, ct);
         Interlocked.Increment(ref _reads);
         LastRead = time.GetUtcNow();
+    }
+
+    /// <summary>Takes in ranks another node stored, when it said so or a follow interval after the last look.</summary>
+    private async Task CheckSourcesAsync(string electionId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (Interlocked.Exchange(ref _sourcesDue, 0) == 0 && now - _sourcesCheckedAt < options.Value.FollowInterval) return;
+        try
+        {
+            _sourcesCheckedAt = now;
+            if (await store.LoadSourcesAsync(electionId, ct) is { } stored && !host.Election.Sources.RanksEqual(stored.Catalog))
+                await queue.RerankAsync(stored.Catalog, ct);
+        }
+        catch
+        {
+            Volatile.Write(ref _sourcesDue, 1); // look again next round
+            throw;
+        }
     }
 
     private async Task HandOverAsync(List<LoggedSubmission> part, CancellationToken ct)

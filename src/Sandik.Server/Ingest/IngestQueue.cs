@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sandik.Domain.Sources;
 using Sandik.Domain.Submissions;
 using Sandik.Server.Anomalies;
 using Sandik.Server.Cluster;
@@ -73,6 +74,28 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         return (await pending.Done.Task.WaitAsync(ct)).Count;
     }
 
+    /// <summary>
+    /// Takes a stored catalogue's ranks into the live state on the writer, between commits, so that what a commit
+    /// changed and what the new ranks changed reach the viewers and the anomaly ranking in the order they happened.
+    /// </summary>
+    /// <returns>How many box counts changed; null when the ranks were those already served (or need a restart).</returns>
+    public async Task<int?> RerankAsync(SourceCatalog stored, CancellationToken ct)
+    {
+        var reranked = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pending = new Pending([], new TaskCompletionSource<IReadOnlyList<AppendResult>>(TaskCreationOptions.RunContinuationsAsynchronously),
+            Rerank: (stored, reranked));
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException e)
+        {
+            throw new StoreUnavailableException(e);
+        }
+        await pending.Done.Task.WaitAsync(ct);
+        return await reranked.Task;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>();
@@ -84,14 +107,18 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
             {
                 batch.Clear();
                 entries.Clear();
-                // Followed entries are applied on their own, between commits.
-                while (entries.Count < options.Value.MaxCommitBatch && reader.TryPeek(out var next) && !next.Followed && reader.TryRead(out var pending))
+                // Followed entries and new ranks are applied on their own, between commits.
+                while (entries.Count < options.Value.MaxCommitBatch && reader.TryPeek(out var next) && next.IsCommit && reader.TryRead(out var pending))
                 {
                     batch.Add(pending);
                     entries.AddRange(pending.Entries);
                 }
                 if (batch.Count > 0) await CommitAsync(batch, entries, stoppingToken);
-                else if (reader.TryRead(out var followed)) ApplyFollowed(followed);
+                else if (reader.TryRead(out var other))
+                {
+                    if (other.Rerank is { } rerank) ApplyRanks(other, rerank.Stored, rerank.Changed);
+                    else ApplyFollowed(other);
+                }
             }
         }
         finally
@@ -164,6 +191,28 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         followed.Done.TrySetResult([.. others.Select(e => new AppendResult(e, AlreadyLogged: true))]);
     }
 
+    private void ApplyRanks(Pending pending, SourceCatalog stored, TaskCompletionSource<int?> changed)
+    {
+        try
+        {
+            var changes = host.Rerank(stored);
+            if (changes is not null)
+            {
+                notifier.Changed(changes, force: true);
+                anomalies.Changed(changes);
+            }
+            changed.TrySetResult(changes?.Count);
+            pending.Done.TrySetResult([]);
+        }
+        catch (Exception e)
+        {
+            // A catalogue the races refuse must fail the caller, not the writer that every submission waits on.
+            logger.LogError(e, "Taking new trust ranks into the live state failed");
+            changed.TrySetException(e);
+            pending.Done.TrySetException(e);
+        }
+    }
+
     /// <summary>Whether a sequence lies in one of this node's commits (their ranges rise one after another).</summary>
     private bool IsOwn(long sequence)
     {
@@ -210,5 +259,9 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         }
     }
 
-    private sealed record Pending(IReadOnlyList<LoggedSubmission> Entries, TaskCompletionSource<IReadOnlyList<AppendResult>> Done, bool Followed = false);
+    private sealed record Pending(IReadOnlyList<LoggedSubmission> Entries, TaskCompletionSource<IReadOnlyList<AppendResult>> Done, bool Followed = false,
+        (SourceCatalog Stored, TaskCompletionSource<int?> Changed)? Rerank = null)
+    {
+        public bool IsCommit => !Followed && Rerank is null;
+    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sandik.Domain.Reconciliation;
+using Sandik.Domain.Sources;
 using Sandik.Domain.Submissions;
 using Sandik.Domain.Tallies;
 using Sandik.Server.Hosting;
@@ -18,7 +19,7 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
     /// <summary>Entries read before they are handed to the races at once (one lock per part, not per entry).</summary>
     private const int ReplayPart = 4_096;
 
-    private StoredElection? _election;
+    private volatile StoredElection? _election;
     private Dictionary<string, LiveRace> _races = [];
 
     public StoredElection Election => _election ?? throw new InvalidOperationException("The election is not loaded yet.");
@@ -116,6 +117,29 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
         }
         foreach (var race in races) race.Replay(part);
         return read;
+    }
+
+    /// <summary>
+    /// Takes the stored catalogue's ranks into every race (call on the live state's writer, between commits): each box
+    /// is counted again from its best-ranked source. Null when the ranks are those already served, or the stored
+    /// catalogue holds other sources than this server's, which only a restart takes in (logged).
+    /// </summary>
+    public IReadOnlyList<BoxChange>? Rerank(SourceCatalog stored)
+    {
+        var election = Election;
+        if (election.Sources.RanksEqual(stored)) return null;
+        if (election.Sources.RankedAs(stored) is not { } ranked)
+        {
+            logger.LogWarning("The stored sources of {Election} are not those served ({Stored} against {Served}); they apply after a restart",
+                election.Election.Id, string.Join(", ", stored.Sources.Select(s => s.Id)), string.Join(", ", election.Sources.Sources.Select(s => s.Id)));
+            return null;
+        }
+        var changes = new List<BoxChange>();
+        foreach (var race in _races.Values) changes.AddRange(race.Rerank(ranked));
+        _election = election with { Sources = ranked };
+        logger.LogInformation("Trust ranks of {Election} now {Ranks}: {Changed} box counts changed", election.Election.Id,
+            string.Join(", ", ranked.ByTrustRank.Select(s => $"{s.Id} {s.TrustRank}")), changes.Count);
+        return changes;
     }
 
     /// <summary>Applies committed log entries to the live state, in sequence order.</summary>

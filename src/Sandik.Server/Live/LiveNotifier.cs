@@ -20,9 +20,10 @@ public sealed class LiveNotifier(IHubContext<LiveHub> hub, ElectionHost host, Ti
     private int _dirty;
 
     /// <summary>Marks changes from one commit; cheap, called on the ingest path.</summary>
-    public void Changed(IReadOnlyList<BoxChange> changes)
+    /// <param name="force">Push an update even without box changes (new ranks change what the screens show of every box's sources).</param>
+    public void Changed(IReadOnlyList<BoxChange> changes, bool force = false)
     {
-        if (changes.Count == 0) return;
+        if (changes.Count == 0 && !force) return;
         Interlocked.Add(ref _changedBoxes, changes.Count);
         Interlocked.Add(ref _conflictsTouched, changes.Count(c => c.Status == BoxStatus.Conflict || c.PreviousStatus == BoxStatus.Conflict));
         Volatile.Write(ref _dirty, 1);

@@ -17,7 +17,7 @@ public sealed record ElectionInfo(string Id, string NameTr, string NameEn, strin
         return new ElectionInfo(e.Election.Id, e.Election.Name.Tr, e.Election.Name.En, e.Election.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             [.. e.Election.Races.Select(r => new RaceInfo(r.Id, r.Kind.ToString().ToLowerInvariant(), r.Name.Tr, r.Name.En,
                 [.. r.Choices.Select(c => new ChoiceInfo(c.Id, c.Name, c.FullName, c.Kind.ToString().ToLowerInvariant(), c.Color))], r.Seats?.TotalSeats))],
-            [.. e.Sources.Sources.Select(s => new SourceInfo(s.Id, s.Name.Tr, s.Name.En, s.TrustRank))],
+            [.. e.Sources.ByTrustRank.Select(s => new SourceInfo(s.Id, s.Name.Tr, s.Name.En, s.TrustRank))],
             [.. e.Geography.Levels.Select(l => new LevelInfo(l.Id, l.Name.Tr, l.Name.En))],
             e.Geography.Boxes.Count);
     }

@@ -47,12 +47,28 @@ internal static class ElectionRows
         await areas.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Writes an election's sources alone, as a new revision; false when there is no such election.</summary>
-    public static async Task<bool> ReplaceSourcesAsync(DbConnection connection, string electionId, SourceCatalog sources, CancellationToken ct)
+    /// <summary>
+    /// Writes an election's sources alone, as a new revision, if the election's revision is still the one given (any
+    /// revision when null); false when there is no such election or its revision moved.
+    /// </summary>
+    public static async Task<bool> ReplaceSourcesAsync(DbConnection connection, string electionId, SourceCatalog sources, long? ifRevision,
+        CancellationToken ct)
     {
-        await using var update = connection.Command("UPDATE elections SET sources = @sources, revision = revision + 1 WHERE id = @id")
+        await using var update = connection.Command(ifRevision is null
+                ? "UPDATE elections SET sources = @sources, revision = revision + 1 WHERE id = @id"
+                : "UPDATE elections SET sources = @sources, revision = revision + 1 WHERE id = @id AND revision = @revision")
             .With("@id", electionId).With("@sources", sources.ToJson());
+        if (ifRevision is { } revision) update.With("@revision", revision);
         return await update.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>An election's sources and the revision they belong to, from its one row; null when there is no such election.</summary>
+    public static async Task<StoredSources?> LoadSourcesAsync(DbConnection connection, string electionId, CancellationToken ct)
+    {
+        await using var command = connection.Command("SELECT sources, revision FROM elections WHERE id = @id").With("@id", electionId);
+        await using var row = await command.ExecuteReaderAsync(ct);
+        if (!await row.ReadAsync(ct)) return null;
+        return new StoredSources(SourceCatalog.FromJson(row.GetString(0), $"the stored sources of election '{electionId}'"), row.GetInt64(1));
     }
 
     public static async Task<IReadOnlyList<string>> ListAsync(DbConnection connection, CancellationToken ct)

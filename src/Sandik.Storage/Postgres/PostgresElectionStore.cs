@@ -56,11 +56,17 @@ public sealed class PostgresElectionStore : IElectionStore
         await transaction.CommitAsync(ct);
     }
 
-    public async Task<bool> SaveSourcesAsync(string electionId, SourceCatalog sources, CancellationToken ct = default)
+    public async Task<bool> SaveSourcesAsync(string electionId, SourceCatalog sources, long? ifRevision = null, CancellationToken ct = default)
     {
         // One row: no election lock, so appends go on meanwhile (each reads the definition's revision as it starts).
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
-        return await ElectionRows.ReplaceSourcesAsync(connection, electionId, sources, ct);
+        return await ElectionRows.ReplaceSourcesAsync(connection, electionId, sources, ifRevision, ct);
+    }
+
+    public async Task<StoredSources?> LoadSourcesAsync(string electionId, CancellationToken ct = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        return await ElectionRows.LoadSourcesAsync(connection, electionId, ct);
     }
 
     public async Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default)

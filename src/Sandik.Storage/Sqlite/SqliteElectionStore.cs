@@ -52,8 +52,14 @@ public sealed class SqliteElectionStore : IElectionStore
             return true;
         }, ct);
 
-    public Task<bool> SaveSourcesAsync(string electionId, SourceCatalog sources, CancellationToken ct = default) =>
-        WriteAsync(writer => ElectionRows.ReplaceSourcesAsync(writer, electionId, sources, ct), ct);
+    public Task<bool> SaveSourcesAsync(string electionId, SourceCatalog sources, long? ifRevision = null, CancellationToken ct = default) =>
+        WriteAsync(writer => ElectionRows.ReplaceSourcesAsync(writer, electionId, sources, ifRevision, ct), ct);
+
+    public async Task<StoredSources?> LoadSourcesAsync(string electionId, CancellationToken ct = default)
+    {
+        await using var connection = OpenReader();
+        return await ElectionRows.LoadSourcesAsync(connection, electionId, ct);
+    }
 
     public async Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Sandik.Cli.Replay;
 using Sandik.Server.Tests.Support;
@@ -108,7 +109,17 @@ public sealed class when_two_nodes_share_a_store(ITestOutputHelper output)
         var onA = await Json.GetAsync(nodes.A.Http, explain);
         onA.GetProperty("countedSource").GetString().ShouldBe("authority-feed");
         onA.GetProperty("disagreement").GetInt64().ShouldBe(30);
-        Figures.Record(output, $"Two nodes: a count sent to A was shown by B {shown.TotalMilliseconds:F0} ms after A's answer.");
+
+        // New trust ranks set through B are counted by A at once, woken by B's notice (A's follow interval is minutes).
+        var ranks = await nodes.B.Http.PutAsJsonAsync("api/v1/admin/sources",
+            new { ranks = new Dictionary<string, int> { ["authority-feed"] = 50 }, reason = "the feed is late and partial tonight" }, TestContext.Current.CancellationToken);
+        ranks.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await ranks.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        (await Json.GetAsync(nodes.B.Http, explain)).GetProperty("countedSource").GetString().ShouldBe("observer-app");
+        var reranked = await ClusterNodes.UntilAsync(nodes.A, explain, e => e.GetProperty("countedSource").GetString() == "observer-app", TimeSpan.FromSeconds(5));
+        (await Json.GetAsync(nodes.A.Http, "api/v1/election")).GetProperty("sources").EnumerateArray()
+            .Single(e => e.GetProperty("id").GetString() == "authority-feed").GetProperty("trustRank").GetInt32().ShouldBe(50);
+        Figures.Record(output, $"Two nodes: a count sent to A was shown by B {shown.TotalMilliseconds:F0} ms after A's answer; " +
+            $"ranks changed through B were counted by A {reranked.TotalMilliseconds:F0} ms after B's answer.");
     }
 
     private static async Task<IReadOnlyList<string>> ConflictCodesAsync(TestServer node)

@@ -69,8 +69,9 @@ public sealed class when_a_commit_loses_its_answer
         public Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
         public Task SaveElectionAsync(StoredElection election, CancellationToken ct = default) => inner.SaveElectionAsync(election, ct);
 
-        public Task<bool> SaveSourcesAsync(string electionId, Sandik.Domain.Sources.SourceCatalog sources, CancellationToken ct = default) =>
-            inner.SaveSourcesAsync(electionId, sources, ct);
+        public Task<bool> SaveSourcesAsync(string electionId, Sandik.Domain.Sources.SourceCatalog sources, long? ifRevision = null,
+            CancellationToken ct = default) => inner.SaveSourcesAsync(electionId, sources, ifRevision, ct);
+        public Task<StoredSources?> LoadSourcesAsync(string electionId, CancellationToken ct = default) => inner.LoadSourcesAsync(electionId, ct);
         public Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default) => inner.LoadElectionAsync(electionId, ct);
         public Task<IReadOnlyList<string>> ListElectionsAsync(CancellationToken ct = default) => inner.ListElectionsAsync(ct);
         public IAsyncEnumerable<LoggedSubmission> ReadLogAsync(StoredElection election, long afterSequence = 0, CancellationToken ct = default) =>

@@ -11,8 +11,8 @@ namespace Sandik.Server.Tests.Security;
 
 /// <summary>
 /// An administrator changes sources' trust ranks: the stored catalogue takes the new ranks, the trail records the
-/// ranks before and after with the reason, every bad request is refused naming its field, and two changes sent at
-/// once all stand.
+/// ranks before and after with the reason, the live count follows at once, every bad request is refused naming its
+/// field, and two changes sent at once all stand.
 /// </summary>
 public sealed class when_trust_ranks_change(SecurityServer shared) : IClassFixture<SecurityServer>
 {
@@ -27,13 +27,46 @@ public sealed class when_trust_ranks_change(SecurityServer shared) : IClassFixtu
         var body = await Body(answer);
         body.GetProperty("ranks").GetProperty("sms").GetInt32().ShouldBe(2);
         body.GetProperty("ranks").GetProperty("district-office").GetInt32().ShouldBe(1);
-        body.GetProperty("appliesAfterRestart").GetBoolean().ShouldBeTrue();
+        body.GetProperty("boxesChanged").GetInt32().ShouldBeGreaterThanOrEqualTo(0);
 
         var entry = (await Json.GetAsync(_server.Http, "api/v1/admin/audit")).EnumerateArray()
             .First(e => e.GetProperty("action").GetString() == "sources.ranks" && e.GetProperty("reason").GetString() == "the SMS gateway is checked twice tonight");
         entry.GetProperty("target").GetString().ShouldNotBeNullOrEmpty();
         JsonDocument.Parse(entry.GetProperty("before").GetString()!).RootElement.GetProperty("sms").GetInt32().ShouldBe(9);
         JsonDocument.Parse(entry.GetProperty("after").GetString()!).RootElement.GetProperty("sms").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task the_live_count_follows_the_new_ranks_at_once()
+    {
+        var box = MatrixServer.Boxes[1];
+        var explain = $"api/v1/boxes/explain?code={Uri.EscapeDataString(box)}";
+        (await Put(_server.Http, new { ranks = new Dictionary<string, int> { ["partner-ngo"] = 30, ["call-centre"] = 31 }, reason = "set up" })).EnsureSuccessStatusCode();
+        (await Json.PostAsync(_server.Http, "api/v1/submissions", await _server.KeyFor("partner-ngo"), CountSheets.Json(CountSheets.For(box)))).Status.ShouldBe(200);
+        (await Json.PostAsync(_server.Http, "api/v1/submissions", await _server.KeyFor("call-centre"), CountSheets.Json(CountSheets.For(box, moved: 9)))).Status.ShouldBe(200);
+        (await Json.GetAsync(_server.Http, explain)).GetProperty("countedSource").GetString().ShouldBe("partner-ngo");
+        var nation = await FirstChoiceNationally();
+
+        var answer = await Put(_server.Http, new { ranks = new Dictionary<string, int> { ["call-centre"] = 29 }, reason = "the NGO's sheets are copied by hand" });
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Body(answer)).GetProperty("boxesChanged").GetInt32().ShouldBe(1);
+        var now = await Json.GetAsync(_server.Http, explain);
+        now.GetProperty("countedSource").GetString().ShouldBe("call-centre");
+        now.GetProperty("status").GetString().ShouldBe("Conflict");
+        (await FirstChoiceNationally()).ShouldBe(nation - 9);
+        // A view of the two sources chosen by id counts by the new order as well; changing back restores the count.
+        var both = await Json.GetAsync(_server.Http, explain + "&sources=partner-ngo,call-centre");
+        both.GetProperty("countedSource").GetString().ShouldBe("call-centre");
+        (await Put(_server.Http, new { ranks = new Dictionary<string, int> { ["call-centre"] = 32 }, reason = "back" })).EnsureSuccessStatusCode();
+        (await Json.GetAsync(_server.Http, explain)).GetProperty("countedSource").GetString().ShouldBe("partner-ngo");
+        (await FirstChoiceNationally()).ShouldBe(nation);
+    }
+
+    private async Task<long> FirstChoiceNationally()
+    {
+        var results = await Json.GetAsync(_server.Http, "api/v1/results");
+        return results.GetProperty("area").GetProperty("votes").GetProperty(TestServer.Official.Race.Choices[0].Id).GetInt64();
     }
 
     [Theory]
