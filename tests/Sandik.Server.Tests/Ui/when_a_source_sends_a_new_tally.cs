@@ -84,6 +84,42 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
     }
 
     [Fact]
+    public async Task an_administrator_lowers_a_source_and_the_open_box_screen_counts_another()
+    {
+        var (box, official) = Submissions.BoxIn("9", 30);
+        await Submissions.SendAsync(centre.Server, DistrictOffice, Submissions.Body(box, official, Submissions.Ak, Submissions.Rival(official), 30));
+        var (boxPage, _) = await centre.OpenAsync(UiPath.Box(box.Code));
+        await Assertions.Expect(boxPage.Locator("#box-compare th.counted[data-source=district-office]")).ToHaveCountAsync(1);
+        var (sources, _) = await centre.OpenAsync("/sources");
+        try
+        {
+            await sources.Locator("#ranks-form tr[data-source=district-office] input").FillAsync("10");
+            await sources.Locator("#ranks-reason").FillAsync("district offices copy their sheets by hand tonight");
+            await sources.ClickAsync("#ranks-submit");
+
+            await Assertions.Expect(sources.Locator("#ranks-message.notice")).ToBeVisibleAsync();
+            await sources.ShowsAsync("#sources-table tr[data-source=district-office] .rank", "10");
+            await Assertions.Expect(boxPage.Locator("#box-compare th.counted[data-source=authority-feed]")).ToHaveCountAsync(1);
+            (await boxPage.TextAsync("#box-status")).ShouldBe("Çelişki");
+            await OperationsCentre.ShootAsync(sources, "sources-ranks");
+            // A rank below 1 is refused on the screen, naming why; nothing changes.
+            await sources.Locator("#ranks-form tr[data-source=sms] input").FillAsync("0");
+            await sources.Locator("#ranks-reason").FillAsync("a try");
+            await sources.ClickAsync("#ranks-submit");
+            await Assertions.Expect(sources.Locator("#ranks-message.warning")).ToContainTextAsync("Ranks start at 1");
+        }
+        finally
+        {
+            // The other tests of this class count the district office first.
+            using var restore = await centre.Server.Http.PutAsync("api/v1/admin/sources", new StringContent(
+                """{"ranks":{"district-office":1},"reason":"restored after the test"}""", System.Text.Encoding.UTF8, "application/json"),
+                TestContext.Current.CancellationToken);
+            restore.EnsureSuccessStatusCode();
+        }
+        await Assertions.Expect(boxPage.Locator("#box-compare th.counted[data-source=district-office]")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task a_two_source_view_agrees_with_the_command_line()
     {
         foreach (var skip in Enumerable.Range(0, 5))
