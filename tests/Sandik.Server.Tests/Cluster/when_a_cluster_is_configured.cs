@@ -31,5 +31,16 @@ public sealed class when_a_cluster_is_configured
         AppendNotice.TryParse("node-1\ntr\n-5", out _).ShouldBeFalse();
         AppendNotice.TryParse("node-1\ntr", out _).ShouldBeFalse();
         AppendNotice.TryParse(null, out _).ShouldBeFalse();
+
+        SourcesNotice.TryParse(SourcesNotice.Format("node-1", "tr-2015-11-general"), out var node, out var election).ShouldBeTrue();
+        (node, election).ShouldBe(("node-1", "tr-2015-11-general"));
+        // Each kind of notice refuses the other's: a change of ranks never reads as a commit, nor a commit as ranks.
+        AppendNotice.TryParse(SourcesNotice.Format("node-1", "tr"), out _).ShouldBeFalse();
+        SourcesNotice.TryParse(AppendNotice.Format("node-1", "tr", 7), out _, out _).ShouldBeFalse();
+        SourcesNotice.TryParse("node-1\ntr\nsources\n1", out _, out _).ShouldBeFalse();
     }
+
+    [Fact]
+    public void two_clusters_on_one_redis_keep_apart_by_a_channel_prefix() =>
+        ClusterBus.Configuration("127.0.0.1:6379,channelPrefix=izmir:").ChannelPrefix.ToString().ShouldBe("izmir:");
 }
