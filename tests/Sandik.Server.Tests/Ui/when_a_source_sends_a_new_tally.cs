@@ -102,11 +102,11 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
             await Assertions.Expect(boxPage.Locator("#box-compare th.counted[data-source=authority-feed]")).ToHaveCountAsync(1);
             (await boxPage.TextAsync("#box-status")).ShouldBe("Çelişki");
             await OperationsCentre.ShootAsync(sources, "sources-ranks");
-            // A rank below 1 is refused on the screen, naming why; nothing changes.
+            // A rank below 1 is refused on the screen, in its language, naming the source; nothing changes.
             await sources.Locator("#ranks-form tr[data-source=sms] input").FillAsync("0");
             await sources.Locator("#ranks-reason").FillAsync("a try");
             await sources.ClickAsync("#ranks-submit");
-            await Assertions.Expect(sources.Locator("#ranks-message.warning")).ToContainTextAsync("Ranks start at 1");
+            await Assertions.Expect(sources.Locator("#ranks-message.warning")).ToHaveTextAsync("SMS: sıralar 1'den başlar (0 genel merkez düzeltmesinindir).");
         }
         finally
         {
