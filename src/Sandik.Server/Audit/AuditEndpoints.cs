@@ -26,10 +26,14 @@ public static class AuditEndpoints
     {
         var outcome = await ranks.ChangeAsync(user, change, ct);
         return outcome.Ranks is { } changed
-            ? TypedResults.Ok(new RanksChanged(changed, outcome.BoxesChanged))
+            ? TypedResults.Ok(new RanksChanged(changed, outcome.BoxesChanged, outcome.AppliesAfterRestart))
             : Problems.Problems.Of(StatusCodes.Status422UnprocessableEntity, "Ranks not changed", "Nothing was changed.", outcome.Errors);
     }
 
     /// <param name="BoxesChanged">Boxes whose counted tally or status moved on the server that took the change.</param>
-    public sealed record RanksChanged(IReadOnlyDictionary<string, int> Ranks, int BoxesChanged);
+    /// <param name="AppliesAfterRestart">
+    /// True only when this server serves other sources than the stored catalogue holds (a source was added since it
+    /// started): the ranks are stored and apply at its next start.
+    /// </param>
+    public sealed record RanksChanged(IReadOnlyDictionary<string, int> Ranks, int BoxesChanged, bool AppliesAfterRestart);
 }

@@ -22,7 +22,8 @@ public sealed class SourceRanks(IElectionStore store, ElectionHost host, IngestQ
 
     /// <param name="Ranks">Every source's rank after the change.</param>
     /// <param name="BoxesChanged">Boxes of this server whose counted tally or status the change moved.</param>
-    public sealed record Outcome(IReadOnlyDictionary<string, int>? Ranks, int BoxesChanged, IReadOnlyList<FieldError> Errors);
+    /// <param name="AppliesAfterRestart">The ranks are stored but this server serves other sources, so they apply at its next start.</param>
+    public sealed record Outcome(IReadOnlyDictionary<string, int>? Ranks, int BoxesChanged, bool AppliesAfterRestart, IReadOnlyList<FieldError> Errors);
 
     public async Task<Outcome> ChangeAsync(ClaimsPrincipal actor, Change change, CancellationToken ct)
     {
@@ -54,7 +55,7 @@ public sealed class SourceRanks(IElectionStore store, ElectionHost host, IngestQ
             var stored = await store.LoadSourcesAsync(electionId, ct)
                 ?? throw new InvalidOperationException($"The store no longer holds election '{electionId}'.");
             var catalog = stored.Catalog;
-            if (Check(catalog, ranks) is { Count: > 0 } errors) return new Outcome(null, 0, errors);
+            if (Check(catalog, ranks) is { Count: > 0 } errors) return new Outcome(null, 0, false, errors);
             var updated = catalog.WithRanks(ranks);
             if (!await store.SaveSourcesAsync(electionId, updated, stored.Revision, ct))
             {
@@ -63,10 +64,20 @@ public sealed class SourceRanks(IElectionStore store, ElectionHost host, IngestQ
             }
             var before = catalog.Sources.ToDictionary(s => s.Id, s => s.TrustRank);
             var after = updated.Sources.ToDictionary(s => s.Id, s => s.TrustRank);
-            await audit.RecordAsync(actor, AuditActions.SourceRanks, electionId, before, after, reason, ct);
-            var changed = await queue.RerankAsync(updated, ct) ?? 0;
-            cluster.AnnounceSources(electionId);
-            return new Outcome(after, changed, []);
+            int changed;
+            try
+            {
+                await audit.RecordAsync(actor, AuditActions.SourceRanks, electionId, before, after, reason, ct);
+            }
+            finally
+            {
+                // Stored is stored: the live state and the other nodes follow even if the trail could not be written.
+                changed = await queue.RerankAsync(updated, ct) ?? 0;
+                cluster.AnnounceSources(electionId);
+            }
+            // The served catalogue holds other sources than the stored one (only a restart takes those in).
+            var live = host.Election.Sources.RanksEqual(updated);
+            return new Outcome(after, changed, !live, []);
         }
     }
 
@@ -82,5 +93,5 @@ public sealed class SourceRanks(IElectionStore store, ElectionHost host, IngestQ
         return errors;
     }
 
-    private static Outcome Refused(string field, string code, string message) => new(null, 0, [new FieldError(field, code, message)]);
+    private static Outcome Refused(string field, string code, string message) => new(null, 0, false, [new FieldError(field, code, message)]);
 }

@@ -20,6 +20,7 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
     private const int ReplayPart = 4_096;
 
     private volatile StoredElection? _election;
+    private string? _refusedSources;
     private Dictionary<string, LiveRace> _races = [];
 
     public StoredElection Election => _election ?? throw new InvalidOperationException("The election is not loaded yet.");
@@ -130,6 +131,10 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
         if (election.Sources.RanksEqual(stored)) return null;
         if (election.Sources.RankedAs(stored) is not { } ranked)
         {
+            // The follower asks again at every interval: one warning per stored catalogue, not one per look.
+            var key = stored.ToJson();
+            if (key == _refusedSources) return null;
+            _refusedSources = key;
             logger.LogWarning("The stored sources of {Election} are not those served ({Stored} against {Served}); they apply after a restart",
                 election.Election.Id, string.Join(", ", stored.Sources.Select(s => s.Id)), string.Join(", ", election.Sources.Sources.Select(s => s.Id)));
             return null;

@@ -28,6 +28,7 @@ public sealed class when_trust_ranks_change(SecurityServer shared) : IClassFixtu
         body.GetProperty("ranks").GetProperty("sms").GetInt32().ShouldBe(2);
         body.GetProperty("ranks").GetProperty("district-office").GetInt32().ShouldBe(1);
         body.GetProperty("boxesChanged").GetInt32().ShouldBeGreaterThanOrEqualTo(0);
+        body.GetProperty("appliesAfterRestart").GetBoolean().ShouldBeFalse();
 
         var entry = (await Json.GetAsync(_server.Http, "api/v1/admin/audit")).EnumerateArray()
             .First(e => e.GetProperty("action").GetString() == "sources.ranks" && e.GetProperty("reason").GetString() == "the SMS gateway is checked twice tonight");
