@@ -51,6 +51,13 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
     {
         var pending = new Pending(entries, new TaskCompletionSource<IReadOnlyList<AppendResult>>(
             answerOnWriter ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously));
+        await EnqueueAsync(pending, ct);
+        return await pending.Done.Task;
+    }
+
+    /// <summary>Queues work for the writer; a writer that has stopped answers "store unavailable", as a failed commit does.</summary>
+    private async ValueTask EnqueueAsync(Pending pending, CancellationToken ct)
+    {
         try
         {
             await _queue.Writer.WriteAsync(pending, ct);
@@ -59,7 +66,6 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         {
             throw new StoreUnavailableException(e);
         }
-        return await pending.Done.Task;
     }
 
     /// <summary>
@@ -84,14 +90,7 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         var reranked = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var pending = new Pending([], new TaskCompletionSource<IReadOnlyList<AppendResult>>(TaskCreationOptions.RunContinuationsAsynchronously),
             Rerank: (stored, reranked));
-        try
-        {
-            await _queue.Writer.WriteAsync(pending, ct);
-        }
-        catch (ChannelClosedException e)
-        {
-            throw new StoreUnavailableException(e);
-        }
+        await EnqueueAsync(pending, ct);
         await pending.Done.Task.WaitAsync(ct);
         return await reranked.Task;
     }

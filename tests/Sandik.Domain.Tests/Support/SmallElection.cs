@@ -57,6 +57,21 @@ public sealed class SmallElection
     public LoggedSubmission Entry(string source, string box, Tally tally) =>
         new(++_sequence, DateTimeOffset.UnixEpoch.AddSeconds(_sequence), source, null, Race.Id, box, null, null, tally, [], null);
 
+    /// <summary>Consistent tallies from the three sources for random boxes, with random votes (so conflicts happen).</summary>
+    public List<LoggedSubmission> RandomLog(Random random, int count)
+    {
+        var sources = new[] { "office", "app", "sms" };
+        var log = new List<LoggedSubmission>();
+        for (var i = 0; i < count; i++)
+        {
+            var p = random.Next(0, 100);
+            var q = random.Next(0, 100);
+            var r = random.Next(0, 100);
+            log.Add(Entry(sources[random.Next(3)], BoxCodes[random.Next(5)], Tally(500, p + q + r + 7, 7, p, q, r)));
+        }
+        return log;
+    }
+
     private static void Add(GeographyBuilder builder, string province, string district, string hood, string code, int registered) =>
         builder.TryAddBox([new AreaKey(province, "Province " + province), new AreaKey(province + "/" + district, district),
             new AreaKey(province + "/" + district + "/" + hood, hood)], code, code[^1..], registered).ShouldBe(BoxAddResult.Added);

@@ -70,16 +70,8 @@ public sealed class when_live_tallies_are_kept
     [Fact]
     public void rebuilding_from_the_log_gives_the_same_state_as_the_live_run()
     {
-        var log = new List<LoggedSubmission>();
         var random = new Random(7);
-        var sources = new[] { "office", "app", "sms" };
-        for (var i = 0; i < 400; i++)
-        {
-            var p = random.Next(0, 100);
-            var q = random.Next(0, 100);
-            var r = random.Next(0, 100);
-            log.Add(_e.Entry(sources[random.Next(3)], SmallElection.BoxCodes[random.Next(5)], SmallElection.Tally(500, p + q + r + 7, 7, p, q, r)));
-        }
+        var log = _e.RandomLog(random, 400);
         var live = _e.NewLive();
         foreach (var entry in log) live.Apply(entry);
 

@@ -22,7 +22,7 @@ public sealed class when_trust_ranks_change_on_a_live_race
     [Fact]
     public void the_race_equals_one_built_from_the_log_under_the_new_ranks()
     {
-        var log = RandomLog(new Random(11), 300);
+        var log = _e.RandomLog(new Random(11), 300);
         var live = _e.NewLive();
         foreach (var entry in log) live.Apply(entry);
         var versionBefore = live.Version;
@@ -100,7 +100,7 @@ public sealed class when_trust_ranks_change_on_a_live_race
     [Fact]
     public void changing_back_restores_the_first_counts()
     {
-        var log = RandomLog(new Random(5), 200);
+        var log = _e.RandomLog(new Random(5), 200);
         var live = _e.NewLive();
         foreach (var entry in log) live.Apply(entry);
         var before = _e.Geography.Areas.Select(a => live.Totals(a.Index, SourceView.All(live.Sources))).ToList();
@@ -121,17 +121,5 @@ public sealed class when_trust_ranks_change_on_a_live_race
         Should.Throw<ArgumentException>(() => live.Rerank(renumbered));
         Should.Throw<ArgumentException>(() => live.Rerank(new SourceCatalog([new Source("office", LocalizedText.Same("Office"), 1)])));
         live.Sources.ShouldBeSameAs(_e.Sources);
-    }
-
-    private List<LoggedSubmission> RandomLog(Random random, int count)
-    {
-        var sources = new[] { "office", "app", "sms" };
-        var log = new List<LoggedSubmission>();
-        for (var i = 0; i < count; i++)
-        {
-            var (p, q, r) = (random.Next(0, 100), random.Next(0, 100), random.Next(0, 100));
-            log.Add(_e.Entry(sources[random.Next(3)], SmallElection.BoxCodes[random.Next(5)], SmallElection.Tally(500, p + q + r + 7, 7, p, q, r)));
-        }
-        return log;
     }
 }
