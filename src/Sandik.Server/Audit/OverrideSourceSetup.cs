@@ -16,12 +16,25 @@ public sealed class OverrideSourceSetup(IElectionStore store, ElectionHost host,
     {
         var election = host.Election;
         if (OverrideSource.IsIn(election.Sources)) return;
-        // The catalogue alone: the registry (up to 200,000 boxes) is not written again.
-        if (!await store.SaveSourcesAsync(election.Election.Id, OverrideSource.AddTo(election.Sources), ct: ct))
-            throw new InvalidOperationException($"The store no longer holds election '{election.Election.Id}'.");
+        var id = election.Election.Id;
+        // The catalogue alone (the registry, up to 200,000 boxes, is not written again), and only over the revision
+        // read: a rank change another node stores at this instant is kept, and the source is added to it.
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.LoadSourcesAsync(id, ct) ?? throw new InvalidOperationException($"The store no longer holds election '{id}'.");
+            if (OverrideSource.IsIn(stored.Catalog)) break; // another node added it first
+            if (await store.SaveSourcesAsync(id, OverrideSource.AddTo(stored.Catalog), stored.Revision, ct))
+            {
+                logger.LogInformation("Added the '{Source}' source to election {Election}", OverrideSource.Id, id);
+                break;
+            }
+            if (attempt == Attempts)
+                throw new InvalidOperationException($"The sources of election '{id}' kept changing under {Attempts} attempts to add the '{OverrideSource.Id}' source.");
+        }
         await host.LoadAsync(ct);
-        logger.LogInformation("Added the '{Source}' source to election {Election}", OverrideSource.Id, election.Election.Id);
     }
+
+    private const int Attempts = 5;
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

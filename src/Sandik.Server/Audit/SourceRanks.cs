@@ -72,12 +72,11 @@ public sealed class SourceRanks(IElectionStore store, ElectionHost host, IngestQ
             finally
             {
                 // Stored is stored: the live state and the other nodes follow even if the trail could not be written.
-                changed = await queue.RerankAsync(updated, ct) ?? 0;
+                changed = await queue.RerankAsync(new StoredSources(updated, stored.Revision + 1), ct) ?? 0;
                 cluster.AnnounceSources(electionId);
             }
             // The served catalogue holds other sources than the stored one (only a restart takes those in).
-            var live = host.Election.Sources.RanksEqual(updated);
-            return new Outcome(after, changed, !live, []);
+            return new Outcome(after, changed, !host.Serves(updated), []);
         }
     }
 

@@ -133,7 +133,7 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
         {
             _sourcesCheckedAt = now;
             if (await store.LoadSourcesAsync(electionId, ct) is { } stored && !host.Election.Sources.RanksEqual(stored.Catalog))
-                await queue.RerankAsync(stored.Catalog, ct);
+                await queue.RerankAsync(stored, ct);
         }
         catch
         {

@@ -85,7 +85,7 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
     /// changed and what the new ranks changed reach the viewers and the anomaly ranking in the order they happened.
     /// </summary>
     /// <returns>How many box counts changed; null when the ranks were those already served (or need a restart).</returns>
-    public async Task<int?> RerankAsync(SourceCatalog stored, CancellationToken ct)
+    public async Task<int?> RerankAsync(StoredSources stored, CancellationToken ct)
     {
         var reranked = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var pending = new Pending([], new TaskCompletionSource<IReadOnlyList<AppendResult>>(TaskCreationOptions.RunContinuationsAsynchronously),
@@ -190,7 +190,7 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         followed.Done.TrySetResult([.. others.Select(e => new AppendResult(e, AlreadyLogged: true))]);
     }
 
-    private void ApplyRanks(Pending pending, SourceCatalog stored, TaskCompletionSource<int?> changed)
+    private void ApplyRanks(Pending pending, StoredSources stored, TaskCompletionSource<int?> changed)
     {
         try
         {
@@ -259,7 +259,7 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
     }
 
     private sealed record Pending(IReadOnlyList<LoggedSubmission> Entries, TaskCompletionSource<IReadOnlyList<AppendResult>> Done, bool Followed = false,
-        (SourceCatalog Stored, TaskCompletionSource<int?> Changed)? Rerank = null)
+        (StoredSources Stored, TaskCompletionSource<int?> Changed)? Rerank = null)
     {
         public bool IsCommit => !Followed && Rerank is null;
     }

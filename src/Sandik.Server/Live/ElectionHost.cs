@@ -21,6 +21,7 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
 
     private volatile StoredElection? _election;
     private string? _refusedSources;
+    private long _ranksRevision;
     private Dictionary<string, LiveRace> _races = [];
 
     public StoredElection Election => _election ?? throw new InvalidOperationException("The election is not loaded yet.");
@@ -122,21 +123,24 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
 
     /// <summary>
     /// Takes the stored catalogue's ranks into every race (call on the live state's writer, between commits): each box
-    /// is counted again from its best-ranked source. Null when the ranks are those already served, or the stored
-    /// catalogue holds other sources than this server's, which only a restart takes in (logged).
+    /// is counted again from its best-ranked source. Null when the ranks are those already served, when a later
+    /// revision of the catalogue was taken in already (two changes read in one order and queued in the other), or when
+    /// the stored catalogue holds other sources than this server's, which only a restart takes in (logged).
     /// </summary>
-    public IReadOnlyList<BoxChange>? Rerank(SourceCatalog stored)
+    public IReadOnlyList<BoxChange>? Rerank(StoredSources stored)
     {
         var election = Election;
-        if (election.Sources.RanksEqual(stored)) return null;
-        if (election.Sources.RankedAs(stored) is not { } ranked)
+        if (stored.Revision < _ranksRevision) return null;
+        _ranksRevision = stored.Revision;
+        if (election.Sources.RanksEqual(stored.Catalog)) return null;
+        if (election.Sources.RankedAs(stored.Catalog) is not { } ranked)
         {
             // The follower asks again at every interval: one warning per stored catalogue, not one per look.
-            var key = stored.ToJson();
+            var key = stored.Catalog.ToJson();
             if (key == _refusedSources) return null;
             _refusedSources = key;
             logger.LogWarning("The stored sources of {Election} are not those served ({Stored} against {Served}); they apply after a restart",
-                election.Election.Id, string.Join(", ", stored.Sources.Select(s => s.Id)), string.Join(", ", election.Sources.Sources.Select(s => s.Id)));
+                election.Election.Id, string.Join(", ", stored.Catalog.Sources.Select(s => s.Id)), string.Join(", ", election.Sources.Sources.Select(s => s.Id)));
             return null;
         }
         var changes = new List<BoxChange>();
@@ -146,6 +150,9 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
             string.Join(", ", ranked.ByTrustRank.Select(s => $"{s.Id} {s.TrustRank}")), changes.Count);
         return changes;
     }
+
+    /// <summary>Whether this server can take in a stored catalogue's ranks without a restart: it holds the same sources.</summary>
+    public bool Serves(SourceCatalog stored) => Election.Sources.RankedAs(stored) is not null;
 
     /// <summary>Applies committed log entries to the live state, in sequence order.</summary>
     public IReadOnlyList<BoxChange> Apply(IEnumerable<LoggedSubmission> committed)

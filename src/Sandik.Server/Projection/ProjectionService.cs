@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sandik.Domain.Projection;
 using Sandik.Domain.Projection.Golden;
+using Sandik.Domain.Sources;
 using Sandik.Domain.Tallies;
 using Sandik.Server.Hosting;
 using Sandik.Server.Live;
@@ -106,7 +107,7 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
 
     /// <summary>
     /// Whether the background should project the all-sources view again: when nothing is projected yet, when the count
-    /// has moved by <see cref="BackgroundStep"/> of the boxes, or when it has changed at all and the snapshot is
+    /// has moved by <see cref="BackgroundStep"/> of the boxes, when the trust ranks changed, or when it has changed at all and the snapshot is
     /// <see cref="BackgroundMaxAge"/> old. Screens and the API still get a new snapshot every <see cref="Interval"/>.
     /// </summary>
     private bool BackgroundDue(LiveRace live, DateTimeOffset now)
@@ -115,6 +116,8 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
         lock (_gate) _views.TryGetValue((live.Race.Id, live.Sources.AllMask), out slot);
         if (slot?.Snapshot is not { } snapshot) return true;
         if (snapshot.Version == live.Version) return false;
+        // New trust ranks count other tallies in the same boxes: the number counted does not move, the result does.
+        if (!ReferenceEquals(slot.Ranks, live.Sources)) return true;
         var counted = live.Totals(live.Geography.Root.Index, SourceView.All(live.Sources)).BoxesCounted;
         return Math.Abs(counted - snapshot.BoxesCounted) >= Math.Max(1, snapshot.BoxesTotal * BackgroundStep) || now - slot.MadeAt >= BackgroundMaxAge;
     }
@@ -141,10 +144,12 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
     private async Task<ProjectionSnapshot> RunAsync(ViewSlot slot, LiveRace live, SourceView view, TimeSpan delay)
     {
         ProjectionSnapshot snapshot;
+        SourceCatalog ranks;
         try
         {
             if (delay > TimeSpan.Zero) await Task.Delay(delay, time);
             var race = await _projectors.For(live);
+            ranks = live.Sources;
             var started = time.GetUtcNow();
             lock (_gate) slot.NextAllowed = started + Interval;
             snapshot = await worker.Run(() => race.Projector.Project(live, view));
@@ -163,6 +168,7 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
             // this snapshot), or by the background loop for the all-sources view.
             slot.Snapshot = snapshot;
             slot.MadeAt = time.GetUtcNow();
+            slot.Ranks = ranks;
             slot.Running = null;
         }
         if (view.Mask == live.Sources.AllMask) HistoryOf(live).Add(snapshot, time.GetUtcNow());
@@ -198,6 +204,9 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
         public Task<ProjectionSnapshot>? Running;
         public DateTimeOffset NextAllowed = DateTimeOffset.MinValue;
         public DateTimeOffset MadeAt;
+
+        /// <summary>The catalogue (and so the trust ranks) the snapshot was made under.</summary>
+        public SourceCatalog? Ranks;
     }
 
     private sealed class Subscription(ProjectionService owner, Func<Task> callback) : IDisposable

@@ -49,7 +49,7 @@ public sealed class when_a_commit_loses_its_answer
     }
 
     /// <summary>A real store whose next append commits and then fails, as if the answer was lost on the way.</summary>
-    private sealed class LosingAnswers(IElectionStore inner) : IElectionStore
+    private sealed class LosingAnswers(IElectionStore inner) : DelegatingStore(inner)
     {
         private int _armed;
         private int _lost;
@@ -58,30 +58,12 @@ public sealed class when_a_commit_loses_its_answer
 
         public void LoseNextAnswer() => Volatile.Write(ref _armed, 1);
 
-        public async Task<IReadOnlyList<AppendResult>> AppendAsync(string electionId, IReadOnlyList<LoggedSubmission> entries, CancellationToken ct = default)
+        public override async Task<IReadOnlyList<AppendResult>> AppendAsync(string electionId, IReadOnlyList<LoggedSubmission> entries, CancellationToken ct = default)
         {
-            var results = await inner.AppendAsync(electionId, entries, ct);
+            var results = await Inner.AppendAsync(electionId, entries, ct);
             if (Interlocked.Exchange(ref _armed, 0) == 0) return results;
             Interlocked.Increment(ref _lost);
             throw new IOException("The connection was reset after the commit.");
         }
-
-        public Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
-        public Task SaveElectionAsync(StoredElection election, CancellationToken ct = default) => inner.SaveElectionAsync(election, ct);
-
-        public Task<bool> SaveSourcesAsync(string electionId, Sandik.Domain.Sources.SourceCatalog sources, long? ifRevision = null,
-            CancellationToken ct = default) => inner.SaveSourcesAsync(electionId, sources, ifRevision, ct);
-        public Task<StoredSources?> LoadSourcesAsync(string electionId, CancellationToken ct = default) => inner.LoadSourcesAsync(electionId, ct);
-        public Task<StoredElection?> LoadElectionAsync(string electionId, CancellationToken ct = default) => inner.LoadElectionAsync(electionId, ct);
-        public Task<IReadOnlyList<string>> ListElectionsAsync(CancellationToken ct = default) => inner.ListElectionsAsync(ct);
-        public IAsyncEnumerable<LoggedSubmission> ReadLogAsync(StoredElection election, long afterSequence = 0, CancellationToken ct = default) =>
-            inner.ReadLogAsync(election, afterSequence, ct);
-        public IAsyncEnumerable<LoggedSubmission> ReadCountedLogAsync(StoredElection election, long afterSequence = 0, long throughSequence = long.MaxValue,
-            CancellationToken ct = default) => inner.ReadCountedLogAsync(election, afterSequence, throughSequence, ct);
-        public IAsyncEnumerable<LoggedSubmission> ReadBoxLogAsync(StoredElection election, string boxCode, CancellationToken ct = default) =>
-            inner.ReadBoxLogAsync(election, boxCode, ct);
-        public Task PrepareAppendsAsync(string electionId, CancellationToken ct = default) => inner.PrepareAppendsAsync(electionId, ct);
-        public Task<long> CountLogAsync(string electionId, CancellationToken ct = default) => inner.CountLogAsync(electionId, ct);
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Sandik.Server.Identity;
+using Sandik.Server.Ingest;
+using Sandik.Server.Live;
 using Sandik.Server.Tests.Security.Support;
 using Sandik.Server.Tests.Support;
+using Sandik.Storage;
 using Shouldly;
 using Xunit;
 
@@ -62,6 +66,25 @@ public sealed class when_trust_ranks_change(SecurityServer shared) : IClassFixtu
         (await Put(_server.Http, new { ranks = new Dictionary<string, int> { ["call-centre"] = 32 }, reason = "back" })).EnsureSuccessStatusCode();
         (await Json.GetAsync(_server.Http, explain)).GetProperty("countedSource").GetString().ShouldBe("partner-ngo");
         (await FirstChoiceNationally()).ShouldBe(nation);
+    }
+
+    [Fact]
+    public async Task a_change_queued_after_a_newer_one_is_not_applied()
+    {
+        // Two nodes' changes read in one order and queued in the other: the later revision stands.
+        var queue = _server.App.Services.GetRequiredService<IngestQueue>();
+        var host = _server.App.Services.GetRequiredService<ElectionHost>();
+        var stored = (await _server.App.Services.GetRequiredService<IElectionStore>().LoadSourcesAsync(TestServer.ElectionId, Ct)).ShouldNotBeNull();
+        stored.Revision.ShouldBeGreaterThan(0);
+        var newer = stored.Catalog.WithRanks(new Dictionary<string, int> { ["call-centre"] = 40 });
+
+        (await queue.RerankAsync(new StoredSources(newer, stored.Revision), Ct)).ShouldNotBeNull();
+        (await queue.RerankAsync(new StoredSources(stored.Catalog, stored.Revision - 1), Ct)).ShouldBeNull();
+
+        host.Election.Sources.RanksEqual(newer).ShouldBeTrue();
+        // The stored revision itself is taken in again (what the follower does when it reads it).
+        (await queue.RerankAsync(stored, Ct)).ShouldNotBeNull();
+        host.Election.Sources.RanksEqual(stored.Catalog).ShouldBeTrue();
     }
 
     private async Task<long> FirstChoiceNationally()
