@@ -19,6 +19,7 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
 {
     private const string DistrictOffice = "district-office";
     private static readonly CultureInfo Turkish = CultureInfo.GetCultureInfo("tr-TR");
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     [Fact]
     public async Task the_overview_counts_it_at_once_without_a_reload()
@@ -117,6 +118,33 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
             restore.EnsureSuccessStatusCode();
         }
         await Assertions.Expect(boxPage.Locator("#box-compare th.counted[data-source=district-office]")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task an_override_typed_wrong_is_refused_in_the_screens_language_and_then_counted()
+    {
+        var (box, official) = Submissions.BoxIn("10", 30);
+        await Submissions.SendAsync(centre.Server, DistrictOffice, Submissions.Body(box, official, Submissions.Ak, Submissions.Rival(official), 30));
+        var (page, _) = await centre.OpenAsync($"/boxes/override?code={Uri.EscapeDataString(box.Code)}");
+        // The form starts from the counted tally; one more valid vote than the choices hold is refused.
+        var valid = page.Locator("#override-form tr:nth-child(3) input");
+        await Assertions.Expect(valid).ToHaveValueAsync(official.Valid.ToString(Invariant));
+        await valid.FillAsync((official.Valid + 1).ToString(Invariant));
+        await page.Locator("#override-reason").FillAsync("re-counted at the district office");
+        await page.ClickAsync("#override-submit");
+
+        var sum = official.Votes.ToArray().Sum();
+        await Assertions.Expect(page.Locator("#override-message.warning")).ToContainTextAsync(
+            $"Oyların toplamı {sum.ToString("N0", Turkish)}, ama geçerli oy {(official.Valid + 1).ToString("N0", Turkish)} girildi.");
+        (await Json.GetAsync(centre.Server.Http, $"api/v1/boxes/explain?code={Uri.EscapeDataString(box.Code)}"))
+            .GetProperty("countedSource").GetString().ShouldBe("district-office");
+
+        await valid.FillAsync(official.Valid.ToString(Invariant));
+        await page.ClickAsync("#override-submit");
+
+        await Assertions.Expect(page.Locator("#override-message.notice")).ToContainTextAsync("genel merkez tutanağından sayılıyor");
+        (await Json.GetAsync(centre.Server.Http, $"api/v1/boxes/explain?code={Uri.EscapeDataString(box.Code)}"))
+            .GetProperty("countedSource").GetString().ShouldBe("hq-override");
     }
 
     [Fact]
