@@ -127,7 +127,8 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
         await Submissions.SendAsync(centre.Server, DistrictOffice, Submissions.Body(box, official, Submissions.Ak, Submissions.Rival(official), 30));
         var (page, _) = await centre.OpenAsync($"/boxes/override?code={Uri.EscapeDataString(box.Code)}");
         // The form starts from the counted tally; one more valid vote than the choices hold is refused.
-        var valid = page.Locator("#override-form tr:nth-child(3) input");
+        var valid = page.Locator("#override-form tr[data-field=valid] input");
+        await Assertions.Expect(page.Locator("#override-form thead th.counted small")).ToHaveTextAsync("İlçe başkanlığı");
         await Assertions.Expect(valid).ToHaveValueAsync(official.Valid.ToString(Invariant));
         await valid.FillAsync((official.Valid + 1).ToString(Invariant));
         await page.Locator("#override-reason").FillAsync("re-counted at the district office");
@@ -136,6 +137,11 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
         var sum = official.Votes.ToArray().Sum();
         await Assertions.Expect(page.Locator("#override-message.warning")).ToContainTextAsync(
             $"Oyların toplamı {sum.ToString("N0", Turkish)}, ama geçerli oy {(official.Valid + 1).ToString("N0", Turkish)} girildi.");
+        // Both checks the one wrong figure fails mark the totals they compare it with.
+        (await page.Locator("#override-form tr.refused").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.field)")).ShouldBe(["voted", "valid"]);
+        await Assertions.Expect(page.Locator("#override-form tr[data-field=valid] td.counted.diff")).ToHaveCountAsync(1);
+        await page.EvaluateAsync("window.scrollTo(0, 0)"); // the table's sticky head stays where the click scrolled to
+        await OperationsCentre.ShootAsync(page, "override-refused");
         (await Json.GetAsync(centre.Server.Http, $"api/v1/boxes/explain?code={Uri.EscapeDataString(box.Code)}"))
             .GetProperty("countedSource").GetString().ShouldBe("district-office");
 
@@ -143,6 +149,8 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
         await page.ClickAsync("#override-submit");
 
         await Assertions.Expect(page.Locator("#override-message.notice")).ToContainTextAsync("genel merkez tutanağından sayılıyor");
+        await Assertions.Expect(page.Locator("#override-form thead th.counted small")).ToHaveTextAsync("Genel merkez düzeltmesi");
+        await Assertions.Expect(page.Locator("#override-form tr.refused, #override-form td.diff")).ToHaveCountAsync(0);
         (await Json.GetAsync(centre.Server.Http, $"api/v1/boxes/explain?code={Uri.EscapeDataString(box.Code)}"))
             .GetProperty("countedSource").GetString().ShouldBe("hq-override");
     }
