@@ -56,6 +56,7 @@ public static class AccessRules
         ["/sources"] = AccessRule.National(Permission.ReadResults),
         ["/conflicts"] = AccessRule.National(Permission.ReadBoxes),
         ["/anomalies"] = AccessRule.Filtered(Permission.ReadBoxes),
+        ["/calls"] = AccessRule.Filtered(Permission.ReadBoxes),
         ["/areas"] = AccessRule.National(Permission.ReadResults),
         ["/areas/{*Code}"] = AccessRule.InArea(Permission.ReadResults, "Code"),
         ["/boxes"] = AccessRule.InBox(Permission.ReadBoxes, "code"),

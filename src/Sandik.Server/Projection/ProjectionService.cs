@@ -76,6 +76,13 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
         return task.IsCompletedSuccessfully ? GoldenQuickCount.Estimate(task.Result.GoldenSample, live, view) : null;
     }
 
+    /// <summary>The codes of the race's golden boxes; null until its projector, which designs the sample, is ready.</summary>
+    public IReadOnlySet<string>? GoldenBoxes(LiveRace live)
+    {
+        var task = _projectors.For(live);
+        return task.IsCompletedSuccessfully ? task.Result.GoldenCodes : null;
+    }
+
     /// <summary>The national convergence of a race's projection in the view of every source, fewest boxes first.</summary>
     public IReadOnlyList<ConvergencePoint> History(LiveRace live) => HistoryOf(live).Points();
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Sandik.Domain.Projection;
@@ -57,4 +58,8 @@ internal sealed class RaceProjectors(ElectionHost host, ProjectionWorker worker,
 }
 
 /// <summary>A race's projector and the golden sample designed from its prior.</summary>
-internal sealed record RaceProjector(LiveProjector Projector, GoldenSampleDesign GoldenSample);
+internal sealed record RaceProjector(LiveProjector Projector, GoldenSampleDesign GoldenSample)
+{
+    /// <summary>The codes of the golden boxes, for the call list.</summary>
+    public FrozenSet<string> GoldenCodes { get; } = GoldenSample.Boxes.Select(b => b.Code).ToFrozenSet(StringComparer.Ordinal);
+}

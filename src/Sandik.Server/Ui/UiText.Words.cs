@@ -11,6 +11,7 @@ public sealed partial class UiText
     public string NavMap => L("Harita", "Map");
     public string NavAreas => L("Bölgeler", "Areas");
     public string NavConflicts => L("Çelişkiler", "Conflicts");
+    public string NavCalls => L("Aranacaklar", "Calls");
     public string LanguageLabel => L("Dil", "Language");
     public string OtherLanguage => L("English", "Türkçe");
     public string LastUpdate => L("Son güncelleme", "Last update");
@@ -104,4 +105,14 @@ public sealed partial class UiText
     public string DisagreeingSources => L("Ayrışan kaynaklar", "Disagreeing sources");
     public string Area => L("Bölge", "Area");
     public string NoConflicts => L("Bu görünümde çelişen sandık yok.", "No box has disagreeing sources in this view.");
+
+    // Call list
+    public string CallsTitle => L("Aranacak sandıklar", "Boxes to call");
+    public string CallsNote(int outstanding, long registered, int golden, int shown) => L(
+        $"Hiçbir kaynaktan gelmeyen {N(outstanding)} sandık ({N(registered)} kayıtlı seçmen), {N(golden)} tanesi altın sandık. İlk {N(shown)} tanesi öncelik sırasıyla: önce altın sandıklar, sonra seçmeni en çok olanlar.",
+        $"{N(outstanding)} boxes no source has reported ({N(registered)} registered voters), {N(golden)} of them golden. The first {N(shown)} by priority: golden boxes first, then those with the most voters.");
+    public string NoCalls => L("Bu bölgede gelmeyen sandık yok.", "Every box of this area has reported.");
+    public string Golden => L("Altın sandık", "Golden box");
+    public string CallGaps => L("Gelmeyenler bölgeye göre", "Outstanding by area");
+    public string CallsScopeRefused => L("Bu bölge yetki alanınızın dışında.", "This area is outside your scope.");
 }

@@ -59,6 +59,7 @@ public sealed record AccessSpec(IReadOnlySet<string>? Roles, Where Where = Where
         ["/sources"] = Of(Readers, Where.NationalOnly),
         ["/conflicts"] = Of(BoxReaders, Where.NationalOnly),
         ["/anomalies"] = Of(BoxReaders, Where.OwnScope),
+        ["/calls"] = Of(BoxReaders, Where.OwnScope),
         ["/areas"] = Of(Readers, Where.NationalOnly),
         ["/areas/{*Code}"] = Of(Readers, Where.AreaParameter, "{*Code}"),
         ["/boxes"] = Of(BoxReaders, Where.BoxParameter, "code"),
