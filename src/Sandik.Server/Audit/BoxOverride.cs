@@ -33,20 +33,7 @@ public sealed class BoxOverride(ElectionHost host, IngestQueue queue, AuditLog a
             || (live.Geography.TryGetBox(boxCode, out var inScope) && !actor.ScopeOf().CoversBox(live.Geography, inScope.Index)))
             return Refused("box", "forbidden", "You may not override this box.");
 
-        var draft = new SubmissionDraft
-        {
-            SourceId = OverrideSource.Id,
-            Reporter = actor.NameOf(),
-            RaceId = live.Race.Id,
-            BoxCode = boxCode,
-            ClientSubmissionId = "override-" + Guid.NewGuid().ToString("N"),
-            Evidence = request.Evidence,
-            Registered = Count(request.Registered),
-            Voted = Count(request.Voted),
-            Valid = Count(request.Valid),
-            Invalid = Count(request.Invalid),
-            Votes = request.Votes?.Select(v => KeyValuePair.Create(v.Key, CountInput.Of(v.Value))).ToList(),
-        };
+        var draft = request.ToDraft(OverrideSource.Id, actor.NameOf(), live.Race.Id, boxCode, "override-" + Guid.NewGuid().ToString("N"), request.Evidence);
         var validated = host.Validator.Validate(draft, ValidationPolicy.FullCountSheet);
         if (!validated.IsValid) return new Outcome(null, validated.Errors);
 
@@ -68,8 +55,6 @@ public sealed class BoxOverride(ElectionHost host, IngestQueue queue, AuditLog a
         return new CountedState(live.Race.Id, counted.SourceId, counted.Sequence, counted.Tally.Registered, counted.Tally.Voted,
             counted.Tally.Valid, counted.Tally.Invalid, votes);
     }
-
-    private static CountInput Count(int? value) => value is { } v ? CountInput.Of(v) : CountInput.Missing;
 
     private static Outcome Refused(string field, string code, string message) => new(null, [new FieldError(field, code, message)]);
 

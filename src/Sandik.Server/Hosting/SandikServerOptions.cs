@@ -19,6 +19,9 @@ public sealed class SandikServerOptions
     /// </summary>
     public string? PriorElection { get; set; }
 
+    /// <summary>The source a count sheet read over the phone is logged as (the call centre's; it must be in the catalogue).</summary>
+    public string PhonedSource { get; set; } = "call-centre";
+
     /// <summary>Most submissions committed in one transaction (group commit).</summary>
     public int MaxCommitBatch { get; set; } = 2_000;
 

@@ -60,6 +60,7 @@ public static class AccessRegistration
         services.AddScoped<ITwoFactorSecurityStampValidator, TwoFactorSecurityStampValidator<UserAccount>>();
         services.AddScoped<KeyAdministration>();
         services.AddScoped<BoxOverride>();
+        services.AddScoped<PhonedTally>();
         services.AddScoped<SourceRanks>();
         services.AddHttpContextAccessor();
 

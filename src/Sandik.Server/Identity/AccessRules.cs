@@ -62,11 +62,13 @@ public static class AccessRules
         ["/boxes"] = AccessRule.InBox(Permission.ReadBoxes, "code"),
         ["/not-found"] = AccessRule.SignedIn,
         ["/boxes/override"] = AccessRule.InBox(Permission.OverrideTally, "code"),
+        ["/calls/enter"] = AccessRule.InBox(Permission.EnterPhonedTally, "code"),
         ["/admin/users"] = new(Permission.ManageUsers),
         ["/admin/audit"] = new(Permission.ReadAudit),
 
         // Manual actions, each written to the audit trail.
         ["/api/v1/boxes/override"] = AccessRule.InBox(Permission.OverrideTally, "code"),
+        ["/api/v1/calls/tally"] = AccessRule.InBox(Permission.EnterPhonedTally, "code"),
         ["/api/v1/admin/sources"] = new(Permission.ManageSources),
         ["/api/v1/admin/users"] = new(Permission.ManageUsers),
         ["/api/v1/admin/users/{name}"] = new(Permission.ManageUsers),

@@ -24,6 +24,9 @@ public enum Permission
     /// <summary>Replacing a box's counted tally with headquarters' own.</summary>
     OverrideTally,
 
+    /// <summary>Entering a count sheet read over the phone, as the call centre's source.</summary>
+    EnterPhonedTally,
+
     ManageSources,
     ManageUsers,
     ManageKeys,

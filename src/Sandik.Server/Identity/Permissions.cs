@@ -14,7 +14,7 @@ public static class Permissions
         [Roles.HqAnalyst] = [.. Reader, Permission.ReadOperations],
         [Roles.ProvinceCoordinator] = [.. Reader, Permission.SeeReporter, Permission.OverrideTally],
         [Roles.DistrictCoordinator] = [.. Reader, Permission.SeeReporter, Permission.OverrideTally],
-        [Roles.CallCentre] = [.. Reader, Permission.SeeReporter],
+        [Roles.CallCentre] = [.. Reader, Permission.SeeReporter, Permission.EnterPhonedTally],
         [Roles.DataEntry] = [Permission.SignedIn, Permission.ReadBoxes],
         [Roles.Viewer] = Reader,
     }.ToFrozenDictionary(p => p.Key, p => p.Value.Append(Permission.Anyone).ToFrozenSet());

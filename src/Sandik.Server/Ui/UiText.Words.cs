@@ -113,6 +113,7 @@ public sealed partial class UiText
         $"{N(outstanding)} boxes no source has reported ({N(registered)} registered voters), {N(golden)} of them golden. The first {N(shown)} by priority: golden boxes first, then those with the most voters.");
     public string NoCalls => L("Bu bölgede gelmeyen sandık yok.", "Every box of this area has reported.");
     public string Golden => L("Altın sandık", "Golden box");
+    public string EnterPhonedSheet => L("Tutanağı gir", "Enter the sheet");
     public string CallGaps => L("Gelmeyenler bölgeye göre", "Outstanding by area");
     public string CallsScopeRefused => L("Bu bölge yetki alanınızın dışında.", "This area is outside your scope.");
 }

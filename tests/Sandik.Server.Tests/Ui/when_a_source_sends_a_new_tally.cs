@@ -156,6 +156,27 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
     }
 
     [Fact]
+    public async Task a_sheet_phoned_in_is_logged_as_the_call_centre_with_the_operator_as_reporter()
+    {
+        var (box, official) = Submissions.BoxIn("11", 30);
+        var (page, _) = await centre.OpenAsync($"/calls/enter?code={Uri.EscapeDataString(box.Code)}");
+        var ak = page.Locator("#phoned-form tr[data-choice=ak_parti] input");
+        await Assertions.Expect(ak).ToHaveValueAsync(official.Votes[Submissions.Ak].ToString(Invariant));
+        await ak.FillAsync((official.Votes[Submissions.Ak] - 5).ToString(Invariant));
+        await page.Locator("#phoned-form tr[data-choice=chp] input").FillAsync((official.Votes[TestServer.Official.Race.IndexOf("chp")] + 5).ToString(Invariant));
+        await page.Locator("#phoned-reason").FillAsync("the chair read it out");
+        await page.ClickAsync("#phoned-submit");
+
+        await Assertions.Expect(page.Locator("#phoned-message.notice")).ToContainTextAsync("çağrı merkezi tutanağı kaydedildi");
+        var explain = await Json.GetAsync(centre.Server.Http, $"api/v1/boxes/explain?code={Uri.EscapeDataString(box.Code)}");
+        explain.GetProperty("status").GetString().ShouldBe("Conflict");
+        var entry = explain.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("source").GetString() == "call-centre");
+        entry.GetProperty("reporter").GetString().ShouldBe(centre.Server.Administrator.User);
+        entry.GetProperty("evidence").GetString().ShouldBe("the chair read it out");
+        entry.GetProperty("votes").GetProperty("ak_parti").GetInt32().ShouldBe(official.Votes[Submissions.Ak] - 5);
+    }
+
+    [Fact]
     public async Task a_two_source_view_agrees_with_the_command_line()
     {
         foreach (var skip in Enumerable.Range(0, 5))

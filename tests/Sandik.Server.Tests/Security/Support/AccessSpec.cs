@@ -20,6 +20,7 @@ public sealed record AccessSpec(IReadOnlySet<string>? Roles, Where Where = Where
     private static readonly string[] Overriders = [Sandik.Server.Identity.Roles.Administrator, Sandik.Server.Identity.Roles.ProvinceCoordinator,
         Sandik.Server.Identity.Roles.DistrictCoordinator];
     private static readonly string[] Administrators = [Sandik.Server.Identity.Roles.Administrator];
+    private static readonly string[] Callers = [Sandik.Server.Identity.Roles.Administrator, Sandik.Server.Identity.Roles.CallCentre];
 
     public static AccessSpec Anyone { get; } = new((IReadOnlySet<string>?)null);
     public static AccessSpec SignedIn { get; } = Of(All);
@@ -65,9 +66,11 @@ public sealed record AccessSpec(IReadOnlySet<string>? Roles, Where Where = Where
         ["/boxes"] = Of(BoxReaders, Where.BoxParameter, "code"),
         ["/not-found"] = SignedIn,
         ["/boxes/override"] = Of(Overriders, Where.BoxParameter, "code"),
+        ["/calls/enter"] = Of(Callers, Where.BoxParameter, "code"),
         ["/admin/users"] = Of(Administrators),
         ["/admin/audit"] = Of(Administrators),
         ["/api/v1/boxes/override"] = Of(Overriders, Where.BoxParameter, "code"),
+        ["/api/v1/calls/tally"] = Of(Callers, Where.BoxParameter, "code"),
         ["/api/v1/admin/sources"] = Of(Administrators),
         ["/api/v1/admin/users"] = Of(Administrators),
         ["/api/v1/admin/users/{name}"] = Of(Administrators),

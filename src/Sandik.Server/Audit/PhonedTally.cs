@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Sandik.Domain.Submissions;
+using Sandik.Server.Hosting;
+using Sandik.Server.Identity;
+using Sandik.Server.Ingest;
+using Sandik.Server.Live;
+
+namespace Sandik.Server.Audit;
+
+/// <summary>
+/// A count sheet a call-centre operator read over the phone from a box's officials: validated like any sheet and
+/// submitted through the ingest queue as the call centre's source (<see cref="SandikServerOptions.PhonedSource"/>), the
+/// operator as its reporter and their note as its evidence. It is one more source's copy of the box, reconciled by
+/// trust rank like every other, so it needs no reason and no audit entry: the log says who sent what.
+/// </summary>
+public sealed class PhonedTally(ElectionHost host, IngestQueue queue, IOptions<SandikServerOptions> options, TimeProvider time)
+{
+    public const int MaxNote = 500;
+
+    public async Task<BoxOverride.Outcome> SubmitAsync(ClaimsPrincipal actor, string boxCode, OverrideRequest request, CancellationToken ct)
+    {
+        var source = options.Value.PhonedSource;
+        if (host.Election.Sources.IndexOf(source) < 0)
+            return Refused("source", "unknown", $"The election has no '{source}' source to log phoned sheets as.");
+        var note = string.IsNullOrWhiteSpace(request.Reason) ? request.Evidence?.Trim() : request.Reason.Trim();
+        if (note?.Length > MaxNote) return Refused("reason", "too_long", $"The note is {note.Length} characters long; at most {MaxNote} are allowed.");
+        var live = host.Race(request.Race);
+        if (live is null) return Refused("race", "unknown", $"The election has no race '{request.Race}'.");
+        // The endpoint and the screen check this too; the action does not rely on them.
+        if (!actor.Has(Permission.EnterPhonedTally)
+            || (live.Geography.TryGetBox(boxCode, out var inScope) && !actor.ScopeOf().CoversBox(live.Geography, inScope.Index)))
+            return Refused("box", "forbidden", "You may not enter this box's sheet.");
+
+        var draft = request.ToDraft(source, actor.NameOf(), live.Race.Id, boxCode, "phoned-" + Guid.NewGuid().ToString("N"),
+            string.IsNullOrEmpty(note) ? null : note);
+        var validated = host.Validator.Validate(draft, ValidationPolicy.FullCountSheet);
+        if (!validated.IsValid) return new BoxOverride.Outcome(null, validated.Errors);
+        var result = (await queue.SubmitAsync([LoggedSubmission.ForAccepted(validated.Value!, time.GetUtcNow())], ct))[0];
+        return new BoxOverride.Outcome(result.Entry.Sequence, []);
+    }
+
+    private static BoxOverride.Outcome Refused(string field, string code, string message) => new(null, [new FieldError(field, code, message)]);
+}
