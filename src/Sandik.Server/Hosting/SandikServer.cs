@@ -91,6 +91,7 @@ public static class SandikServer
         app.MapIngest();
         app.MapResults();
         app.MapAnomalies();
+        app.MapCalls();
         app.MapProjection();
         app.MapSandikAccess();
         app.MapHub<LiveHub>(LiveHub.Path);

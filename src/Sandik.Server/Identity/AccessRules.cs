@@ -39,6 +39,7 @@ public static class AccessRules
         [AnomalyEndpoints.CsvPath] = AccessRule.Filtered(Permission.ReadBoxes),
         [AnomalyEndpoints.ReinforcementPath] = AccessRule.Filtered(Permission.ReadBoxes),
         [AnomalyEndpoints.MapPath] = AccessRule.Filtered(Permission.ReadBoxes),
+        [CallEndpoints.Path] = AccessRule.Filtered(Permission.ReadBoxes),
         ["/openapi/{documentName}.json"] = new(Permission.ReadOperations),
 
         // The live channels: a SignalR hub for programs, Blazor circuits for the screens (each screen has its rule below).

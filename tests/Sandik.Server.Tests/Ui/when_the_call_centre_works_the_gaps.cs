@@ -71,6 +71,27 @@ public sealed class when_the_call_centre_works_the_gaps(ProjectedNight night)
     }
 
     [Fact]
+    public async Task the_api_gives_the_same_list_within_the_callers_scope()
+    {
+        var geography = TestServer.Official.Geography;
+        var operatorSession = await night.Server.SignInAsync(Sandik.Server.Identity.Roles.CallCentre, "34");
+
+        var own = await Json.GetAsync(operatorSession.Client, "api/v1/calls?top=50");
+
+        own.GetProperty("area").GetString().ShouldBe("34");
+        geography.TryGetArea("34", out var istanbul);
+        var counted = (await Json.GetAsync(night.Server.Http, "api/v1/results?area=34")).GetProperty("area").GetProperty("boxes").GetInt32();
+        own.GetProperty("outstanding").GetInt32().ShouldBe(geography.BoxCountOf(istanbul.Index) - counted);
+        var boxes = own.GetProperty("boxes").EnumerateArray().ToList();
+        boxes.Count.ShouldBe(50);
+        boxes.ShouldAllBe(b => b.GetProperty("code").GetString()!.StartsWith("34/", StringComparison.Ordinal));
+        own.GetProperty("byArea").EnumerateArray().Sum(g => g.GetProperty("boxes").GetInt32()).ShouldBe(own.GetProperty("outstanding").GetInt32());
+        // Another province is outside the operator's scope; an unknown area is named.
+        (await operatorSession.Client.GetAsync("api/v1/calls?area=69", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        (await night.Server.Http.GetAsync("api/v1/calls?area=no-such-area", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task an_area_that_does_not_exist_is_refused()
     {
         var (page, _) = await night.OpenAsync("/calls?area=no-such-area");

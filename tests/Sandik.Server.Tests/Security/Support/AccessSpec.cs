@@ -47,6 +47,7 @@ public sealed record AccessSpec(IReadOnlySet<string>? Roles, Where Where = Where
         ["/api/v1/anomalies.csv"] = Of(BoxReaders, Where.OwnScope),
         ["/api/v1/anomalies/reinforcement"] = Of(BoxReaders, Where.OwnScope),
         ["/api/v1/anomalies/map"] = Of(BoxReaders, Where.OwnScope),
+        ["/api/v1/calls"] = Of(BoxReaders, Where.OwnScope),
         ["/openapi/{documentName}.json"] = Of(Operations),
         ["/hubs/live"] = SignedIn,
         ["/hubs/live/negotiate"] = SignedIn,
