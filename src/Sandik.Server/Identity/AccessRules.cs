@@ -70,6 +70,7 @@ public static class AccessRules
         // Manual actions, each written to the audit trail.
         ["/api/v1/boxes/override"] = AccessRule.InBox(Permission.OverrideTally, "code"),
         ["/api/v1/calls/tally"] = AccessRule.InBox(Permission.EnterPhonedTally, "code"),
+        [CallEndpoints.ClaimPath] = AccessRule.InBox(Permission.EnterPhonedTally, "code"),
         ["/api/v1/admin/sources"] = new(Permission.ManageSources),
         ["/api/v1/admin/users"] = new(Permission.ManageUsers),
         ["/api/v1/admin/users/{name}"] = new(Permission.ManageUsers),

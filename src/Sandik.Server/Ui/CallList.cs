@@ -7,18 +7,18 @@ namespace Sandik.Server.Ui;
 /// <summary>
 /// The boxes the call centre should phone: those no source of a view (every source, by default) has reported yet, in an area, most needed first — the
 /// golden boxes (the quick count waits for them), then the boxes with the most registered voters (the most votes
-/// still out), then by code. Also how many are out in each area of the first level down that splits it, so that a supervisor sees where the
-/// gaps are.
+/// still out), then by code; the boxes another operator is calling (<see cref="CallClaims"/>) after all the free ones. Also
+/// how many are out in each area of the first level down that splits it, so that a supervisor sees where the gaps are.
 /// </summary>
 public static class CallList
 {
-    public sealed record Box(string Code, int Index, int Registered, bool Golden, IReadOnlyList<Area> Path);
+    public sealed record Box(string Code, int Index, int Registered, bool Golden, IReadOnlyList<Area> Path, CallClaims.Claim? Claim);
 
     public sealed record Gap(Area Area, int Boxes, long Registered);
 
     public sealed record Listing(Area Area, int Outstanding, long OutstandingRegistered, int GoldenOutstanding, IReadOnlyList<Box> First, IReadOnlyList<Gap> ByArea);
 
-    public static Listing Of(LiveRace live, SourceView view, Area within, IReadOnlySet<string>? golden, int limit)
+    public static Listing Of(LiveRace live, SourceView view, Area within, IReadOnlySet<string>? golden, int limit, CallClaims? claims = null, string? caller = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var geography = live.Geography;
@@ -37,10 +37,14 @@ public static class CallList
             gaps[chain[below]] = (boxes + 1, registered + box.Registered);
         }
         bool IsGolden(BallotBox b) => golden?.Contains(b.Code) == true;
+        claims?.Prune();
+        // The caller's own claims first (they are working them), boxes other operators are calling after the free ones.
         var first = inArea
-            .OrderByDescending(IsGolden).ThenByDescending(b => b.Registered).ThenBy(b => b.Code, StringComparer.Ordinal)
+            .Select(b => (Box: b, Claim: claims?.Of(b.Code)))
+            .OrderBy(c => c.Claim is null ? 1 : c.Claim.Operator == caller ? 0 : 2).ThenByDescending(c => IsGolden(c.Box)).ThenByDescending(c => c.Box.Registered)
+            .ThenBy(c => c.Box.Code, StringComparer.Ordinal)
             .Take(limit)
-            .Select(b => new Box(b.Code, b.Index, b.Registered, IsGolden(b), PathOf(geography, b.Index, within.Level)))
+            .Select(c => new Box(c.Box.Code, c.Box.Index, c.Box.Registered, IsGolden(c.Box), PathOf(geography, c.Box.Index, within.Level), c.Claim))
             .ToList();
         var byArea = gaps.Select(g => new Gap(geography.Areas[g.Key], g.Value.Boxes, g.Value.Registered))
             .OrderByDescending(g => g.Boxes).ThenBy(g => g.Area.Code, StringComparer.Ordinal).ToList();

@@ -8,6 +8,7 @@ public static class UiRegistration
     public static IServiceCollection AddOperationsCentre(this IServiceCollection services)
     {
         services.AddSingleton<SourceFlow>();
+        services.AddSingleton<CallClaims>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceFlow>());
         services.AddSingleton<ProvinceMapFile>();
         return services;

@@ -114,6 +114,10 @@ public sealed partial class UiText
     public string NoCalls => L("Bu bölgede gelmeyen sandık yok.", "Every box of this area has reported.");
     public string Golden => L("Altın sandık", "Golden box");
     public string EnterPhonedSheet => L("Tutanağı gir", "Enter the sheet");
+    public string ClaimCall => L("Arıyorum", "I'll call");
+    public string YouAreCalling => L("Siz arıyorsunuz", "You are calling");
+    public string ReleaseCall => L("Bırak", "Let go");
+    public string IsCalling(string name) => L($"{name} arıyor", $"{name} is calling");
     public string CallGaps => L("Gelmeyenler bölgeye göre", "Outstanding by area");
     public string CallsScopeRefused => L("Bu bölge yetki alanınızın dışında.", "This area is outside your scope.");
 }

@@ -61,6 +61,11 @@ public sealed class when_the_call_centre_works_the_gaps(ProjectedNight night)
             geography.Levels[gap.Level].Id.ShouldBe("district", code);
         }
         (await page.Locator("#call-gaps td.boxes").AllInnerTextsAsync()).Sum(t => int.Parse(t, NumberStyles.AllowThousands, Turkish)).ShouldBe(outstanding);
+        // Claimed by this operator, a box stays first and offers its sheet.
+        var top = page.Locator($"#calls-table tr[data-code='{rows[0][0]}']");
+        await top.Locator("button.claim").ClickAsync();
+        await Assertions.Expect(top.Locator(".claimed.mine")).ToHaveTextAsync("Siz arıyorsunuz");
+        await Assertions.Expect(top.Locator("a.enter")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("calls/enter\\?code="));
         await OperationsCentre.ShootAsync(page, "calls-bayburt");
 
         geography.TryGetBox(rows[0][0], out var first);
@@ -89,6 +94,32 @@ public sealed class when_the_call_centre_works_the_gaps(ProjectedNight night)
         // Another province is outside the operator's scope; an unknown area is named.
         (await operatorSession.Client.GetAsync("api/v1/calls?area=69", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
         (await night.Server.Http.GetAsync("api/v1/calls?area=no-such-area", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task a_box_one_operator_claims_is_not_offered_to_another()
+    {
+        const string kadikoy = "34/Kadıköy";
+        var first = await night.Server.SignInAsync(Sandik.Server.Identity.Roles.CallCentre, "34");
+        var second = await night.Server.SignInAsync(Sandik.Server.Identity.Roles.CallCentre, "34");
+        var list = $"api/v1/calls?area={Uri.EscapeDataString(kadikoy)}&top=5000";
+        var box = (await Json.GetAsync(first.Client, list)).GetProperty("boxes")[0].GetProperty("code").GetString()!;
+        var claim = $"api/v1/calls/claim?code={Uri.EscapeDataString(box)}";
+
+        (await first.Client.PostAsync(claim, null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await second.Client.PostAsync(claim, null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict);
+
+        var mine = (await Json.GetAsync(first.Client, list)).GetProperty("boxes");
+        mine[0].GetProperty("code").GetString().ShouldBe(box);
+        mine[0].GetProperty("claimedBy").GetString().ShouldBe(first.User);
+        var theirs = (await Json.GetAsync(second.Client, list)).GetProperty("boxes").EnumerateArray().ToList();
+        theirs[^1].GetProperty("code").GetString().ShouldBe(box);
+        theirs[^1].GetProperty("claimedBy").GetString().ShouldBe(first.User);
+        theirs.SkipLast(1).ShouldAllBe(b => b.GetProperty("claimedBy").ValueKind == System.Text.Json.JsonValueKind.Null);
+        // The operator holding it may claim it again (the hold starts anew); a box that does not exist is refused.
+        (await first.Client.PostAsync(claim, null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await first.Client.PostAsync("api/v1/calls/claim?code=34%2FKad%C4%B1k%C3%B6y%2F99999", null, TestContext.Current.CancellationToken))
+            .StatusCode.ShouldBeOneOf(System.Net.HttpStatusCode.NotFound, System.Net.HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public sealed record AccessSpec(IReadOnlySet<string>? Roles, Where Where = Where
         ["/admin/audit"] = Of(Administrators),
         ["/api/v1/boxes/override"] = Of(Overriders, Where.BoxParameter, "code"),
         ["/api/v1/calls/tally"] = Of(Callers, Where.BoxParameter, "code"),
+        ["/api/v1/calls/claim"] = Of(Callers, Where.BoxParameter, "code"),
         ["/api/v1/admin/sources"] = Of(Administrators),
         ["/api/v1/admin/users"] = Of(Administrators),
         ["/api/v1/admin/users/{name}"] = Of(Administrators),
