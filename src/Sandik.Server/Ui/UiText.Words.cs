@@ -114,6 +114,7 @@ public sealed partial class UiText
     public string NoCalls => L("Bu bölgede gelmeyen sandık yok.", "Every box of this area has reported.");
     public string Golden => L("Altın sandık", "Golden box");
     public string EnterPhonedSheet => L("Tutanağı gir", "Enter the sheet");
+    public string OverrideBox => L("Sayılan tutanağı düzelt", "Override the counted tally");
     public string ClaimCall => L("Arıyorum", "I'll call");
     public string YouAreCalling => L("Siz arıyorsunuz", "You are calling");
     public string ReleaseCall => L("Bırak", "Let go");

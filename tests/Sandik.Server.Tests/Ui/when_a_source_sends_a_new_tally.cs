@@ -125,7 +125,10 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
     {
         var (box, official) = Submissions.BoxIn("10", 30);
         await Submissions.SendAsync(centre.Server, DistrictOffice, Submissions.Body(box, official, Submissions.Ak, Submissions.Rival(official), 30));
-        var (page, _) = await centre.OpenAsync($"/boxes/override?code={Uri.EscapeDataString(box.Code)}");
+        // The box's screen links to the override for a user who may make one.
+        var (page, _) = await centre.OpenAsync(UiPath.Box(box.Code));
+        await page.ClickAsync("#box-override");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/boxes/override\\?code="));
         // The form starts from the counted tally; one more valid vote than the choices hold is refused.
         var valid = page.Locator("#override-form tr[data-field=valid] input");
         await Assertions.Expect(page.Locator("#override-form thead th.counted small")).ToHaveTextAsync("İlçe başkanlığı");
@@ -159,7 +162,9 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
     public async Task a_sheet_phoned_in_is_logged_as_the_call_centre_with_the_operator_as_reporter()
     {
         var (box, official) = Submissions.BoxIn("11", 30);
-        var (page, _) = await centre.OpenAsync($"/calls/enter?code={Uri.EscapeDataString(box.Code)}");
+        var (page, _) = await centre.OpenAsync(UiPath.Box(box.Code));
+        await page.ClickAsync("#box-phoned");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/calls/enter\\?code="));
         var ak = page.Locator("#phoned-form tr[data-choice=ak_parti] input");
         await Assertions.Expect(ak).ToHaveValueAsync(official.Votes[Submissions.Ak].ToString(Invariant));
         await ak.FillAsync((official.Votes[Submissions.Ak] - 5).ToString(Invariant));
