@@ -17,21 +17,24 @@ public sealed class BoxOverride(ElectionHost host, IngestQueue queue, AuditLog a
     public const int MaxReason = 500;
 
     /// <summary>The outcome: the logged entry's sequence, or the reasons it was refused.</summary>
-    public sealed record Outcome(long? Sequence, IReadOnlyList<FieldError> Errors);
+    public sealed record Outcome(long? Sequence, IReadOnlyList<FieldError> Errors)
+    {
+        public static Outcome Refused(string field, string code, string message) => new(null, [new FieldError(field, code, message)]);
+    }
 
     public async Task<Outcome> OverrideAsync(ClaimsPrincipal actor, string boxCode, OverrideRequest request, CancellationToken ct)
     {
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > MaxReason)
-            return Refused("reason", "required", $"Say why the tally is overridden (1 to {MaxReason} characters).");
+            return Outcome.Refused("reason", "required", $"Say why the tally is overridden (1 to {MaxReason} characters).");
         if (!OverrideSource.IsIn(host.Election.Sources))
-            return Refused("source", "unknown", $"The election has no '{OverrideSource.Id}' source; restart the server to add it.");
+            return Outcome.Refused("source", "unknown", $"The election has no '{OverrideSource.Id}' source; restart the server to add it.");
         var live = host.Race(request.Race);
-        if (live is null) return Refused("race", "unknown", $"The election has no race '{request.Race}'.");
+        if (live is null) return Outcome.Refused("race", "unknown", $"The election has no race '{request.Race}'.");
         // The endpoint and the screen check this too; the action does not rely on them.
         if (!actor.Has(Permission.OverrideTally)
             || (live.Geography.TryGetBox(boxCode, out var inScope) && !actor.ScopeOf().CoversBox(live.Geography, inScope.Index)))
-            return Refused("box", "forbidden", "You may not override this box.");
+            return Outcome.Refused("box", "forbidden", "You may not override this box.");
 
         var draft = request.ToDraft(OverrideSource.Id, actor.NameOf(), live.Race.Id, boxCode, "override-" + Guid.NewGuid().ToString("N"), request.Evidence);
         var validated = host.Validator.Validate(draft, ValidationPolicy.FullCountSheet);
@@ -55,8 +58,6 @@ public sealed class BoxOverride(ElectionHost host, IngestQueue queue, AuditLog a
         return new CountedState(live.Race.Id, counted.SourceId, counted.Sequence, counted.Tally.Registered, counted.Tally.Voted,
             counted.Tally.Valid, counted.Tally.Invalid, votes);
     }
-
-    private static Outcome Refused(string field, string code, string message) => new(null, [new FieldError(field, code, message)]);
 
     private sealed record CountedState(string Race, string? Source, long? Sequence, int? Registered, int? Voted, int? Valid, int? Invalid,
         IReadOnlyDictionary<string, int>? Votes);

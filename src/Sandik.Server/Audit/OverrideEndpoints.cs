@@ -22,22 +22,17 @@ public static class OverrideEndpoints
     }
 
     private static async Task<Results<Ok<OverrideResult>, ProblemHttpResult>> Override(string code, OverrideRequest request, ClaimsPrincipal user,
-        BoxOverride overrides, CancellationToken ct)
-    {
-        var outcome = await overrides.OverrideAsync(user, code, request, ct);
-        return outcome.Sequence is { } sequence
-            ? TypedResults.Ok(new OverrideResult(code, sequence))
-            : Problems.Problems.Of(StatusCodes.Status422UnprocessableEntity, "Override refused", "Nothing was changed.", outcome.Errors);
-    }
+        BoxOverride overrides, CancellationToken ct) =>
+        Answer(code, await overrides.OverrideAsync(user, code, request, ct), "Override refused", "Nothing was changed.");
 
     private static async Task<Results<Ok<OverrideResult>, ProblemHttpResult>> Phoned(string code, OverrideRequest request, ClaimsPrincipal user,
-        PhonedTally phoned, CancellationToken ct)
-    {
-        var outcome = await phoned.SubmitAsync(user, code, request, ct);
-        return outcome.Sequence is { } sequence
+        PhonedTally phoned, CancellationToken ct) =>
+        Answer(code, await phoned.SubmitAsync(user, code, request, ct), "Sheet refused", "Nothing was logged.");
+
+    private static Results<Ok<OverrideResult>, ProblemHttpResult> Answer(string code, BoxOverride.Outcome outcome, string refused, string detail) =>
+        outcome.Sequence is { } sequence
             ? TypedResults.Ok(new OverrideResult(code, sequence))
-            : Problems.Problems.Of(StatusCodes.Status422UnprocessableEntity, "Sheet refused", "Nothing was logged.", outcome.Errors);
-    }
+            : Problems.Problems.Of(StatusCodes.Status422UnprocessableEntity, refused, detail, outcome.Errors);
 
     public sealed record OverrideResult(string Box, long Sequence);
 }

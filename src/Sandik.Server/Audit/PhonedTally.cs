@@ -22,15 +22,15 @@ public sealed class PhonedTally(ElectionHost host, IngestQueue queue, IOptions<S
     {
         var source = options.Value.PhonedSource;
         if (host.Election.Sources.IndexOf(source) < 0)
-            return Refused("source", "unknown", $"The election has no '{source}' source to log phoned sheets as.");
+            return BoxOverride.Outcome.Refused("source", "unknown", $"The election has no '{source}' source to log phoned sheets as.");
         var note = string.IsNullOrWhiteSpace(request.Reason) ? request.Evidence?.Trim() : request.Reason.Trim();
-        if (note?.Length > MaxNote) return Refused("reason", "too_long", $"The note is {note.Length} characters long; at most {MaxNote} are allowed.");
+        if (note?.Length > MaxNote) return BoxOverride.Outcome.Refused("reason", "too_long", $"The note is {note.Length} characters long; at most {MaxNote} are allowed.");
         var live = host.Race(request.Race);
-        if (live is null) return Refused("race", "unknown", $"The election has no race '{request.Race}'.");
+        if (live is null) return BoxOverride.Outcome.Refused("race", "unknown", $"The election has no race '{request.Race}'.");
         // The endpoint and the screen check this too; the action does not rely on them.
         if (!actor.Has(Permission.EnterPhonedTally)
             || (live.Geography.TryGetBox(boxCode, out var inScope) && !actor.ScopeOf().CoversBox(live.Geography, inScope.Index)))
-            return Refused("box", "forbidden", "You may not enter this box's sheet.");
+            return BoxOverride.Outcome.Refused("box", "forbidden", "You may not enter this box's sheet.");
 
         var draft = request.ToDraft(source, actor.NameOf(), live.Race.Id, boxCode, "phoned-" + Guid.NewGuid().ToString("N"),
             string.IsNullOrEmpty(note) ? null : note);
@@ -39,6 +39,4 @@ public sealed class PhonedTally(ElectionHost host, IngestQueue queue, IOptions<S
         var result = (await queue.SubmitAsync([LoggedSubmission.ForAccepted(validated.Value!, time.GetUtcNow())], ct))[0];
         return new BoxOverride.Outcome(result.Entry.Sequence, []);
     }
-
-    private static BoxOverride.Outcome Refused(string field, string code, string message) => new(null, [new FieldError(field, code, message)]);
 }

@@ -19,6 +19,13 @@ public sealed class CallClaims(TimeProvider time)
     public Claim? Of(string boxCode) =>
         _claims.TryGetValue(boxCode, out var claim) && claim.Until > time.GetUtcNow() ? claim : null;
 
+    /// <summary>The claims in force, by box code.</summary>
+    public IEnumerable<KeyValuePair<string, Claim>> Live()
+    {
+        var now = time.GetUtcNow();
+        return _claims.Where(c => c.Value.Until > now);
+    }
+
     /// <summary>Claims a box for an operator (again, for the one holding it); the claim in force when another holds it.</summary>
     public (bool Taken, Claim Claim) TryClaim(string boxCode, string operatorName)
     {
@@ -41,7 +48,7 @@ public sealed class CallClaims(TimeProvider time)
         if (_claims.TryGetValue(boxCode, out var held) && held.Operator == operatorName) _claims.TryRemove(KeyValuePair.Create(boxCode, held));
     }
 
-    /// <summary>Forgets the claims that ran out (called as the list is read, so the table stays as small as the live claims).</summary>
+    /// <summary>Forgets the claims that ran out (called as the list is read, so the table stays as small as the claims in force).</summary>
     public void Prune()
     {
         var now = time.GetUtcNow();

@@ -7,7 +7,6 @@ using Sandik.Domain.Tallies;
 using Sandik.Server.Anomalies;
 using Sandik.Server.Identity;
 using Sandik.Server.Live;
-using Sandik.Server.Projection;
 
 namespace Sandik.Server.Ui;
 
@@ -36,7 +35,7 @@ public static class CallEndpoints
             : Problems.Problems.Of(StatusCodes.Status409Conflict, "Box claimed", $"{claim.Operator} is calling this box until {claim.Until:HH:mm} UTC.");
     }
 
-    private static Results<Ok<CallListing>, ProblemHttpResult> List(ElectionHost host, ProjectionService projections, CallClaims claims, ClaimsPrincipal user,
+    private static Results<Ok<CallListing>, ProblemHttpResult> List(ElectionHost host, CallList calls, ClaimsPrincipal user,
         string? area, int? top)
     {
         var live = host.DefaultRace;
@@ -46,7 +45,7 @@ public static class CallEndpoints
         if (!AnomalyScope.Narrow(geography, user.ScopeOf(), requested, out var narrowed))
             return Problems.Problems.Of(StatusCodes.Status403Forbidden, "Outside your scope", $"Area '{requested}' is outside your scope.");
         var within = narrowed is not null && geography.TryGetArea(narrowed, out var found) ? found : geography.Root;
-        var listing = CallList.Of(live, SourceView.All(live.Sources), within, projections.GoldenBoxes(live), Math.Clamp(top ?? DefaultTop, 1, MaxTop), claims, user.NameOf());
+        var listing = calls.Of(live, SourceView.All(live.Sources), within, Math.Clamp(top ?? DefaultTop, 1, MaxTop), user.NameOf());
         return TypedResults.Ok(new CallListing(within.Code, within.Name, listing.Outstanding, listing.OutstandingRegistered, listing.GoldenOutstanding,
             [.. listing.First.Select(b => new CallListing.Box(b.Code, b.Registered, b.Golden, [.. b.Path.Select(p => p.Name)], b.Claim?.Operator, b.Claim?.Until))],
             [.. listing.ByArea.Select(g => new CallListing.Gap(g.Area.Code, g.Area.Name, g.Boxes, g.Registered))]));

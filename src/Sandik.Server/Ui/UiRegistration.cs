@@ -9,6 +9,7 @@ public static class UiRegistration
     {
         services.AddSingleton<SourceFlow>();
         services.AddSingleton<CallClaims>();
+        services.AddSingleton<CallList>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceFlow>());
         services.AddSingleton<ProvinceMapFile>();
         return services;
