@@ -74,14 +74,43 @@ public static class SeatAllocator
                 byConstituency[constituency.Code] = new int[n];
                 continue;
             }
-            var part = domesticValid > 0 ? constituencyValid[c] / domesticValid : 0;
-            for (var i = 0; i < n; i++)
-                withAbroad[i] = local[i] + Math.Round(abroad[i] * part, MidpointRounding.AwayFromZero);
+            AddAbroad(local, abroad, domesticValid > 0 ? constituencyValid[c] / domesticValid : 0, withAbroad);
             var won = DHondt.Allocate(withAbroad, constituency.Magnitude, caps);
             for (var i = 0; i < n; i++) seats[i] += won[i];
             byConstituency[constituency.Code] = won;
         }
         return new SeatAllocation(candidates, seats, votes, shares, passed, byConstituency);
+    }
+
+    /// <summary>
+    /// The votes a constituency's D'Hondt count uses: its domestic votes plus, for each choice, its part of the abroad
+    /// votes rounded to a whole vote, one constituency after another in the rules' order.
+    /// </summary>
+    /// <returns>Per constituency code, the votes aligned with <paramref name="candidates"/>; constituencies without votes are absent.</returns>
+    public static IReadOnlyDictionary<string, double[]> ConstituencyVotes(SeatRules rules, IReadOnlyList<SeatCandidate> candidates, IReadOnlyDictionary<string, double[]> domesticVotes)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(domesticVotes);
+        var abroad = AbroadVotesByIndex(rules, candidates);
+        CheckVotes(rules, candidates.Count, domesticVotes);
+        // Summed as Allocate sums them (constituency by constituency, in the rules' order), so fractional votes round alike.
+        var domesticValid = rules.Constituencies.Sum(c => domesticVotes.TryGetValue(c.Code, out var v) ? v.Sum() : 0);
+        var result = new Dictionary<string, double[]>(domesticVotes.Count, StringComparer.Ordinal);
+        foreach (var constituency in rules.Constituencies)
+        {
+            if (!domesticVotes.TryGetValue(constituency.Code, out var local)) continue;
+            var votes = new double[candidates.Count];
+            AddAbroad(local, abroad, domesticValid > 0 ? local.Sum() / domesticValid : 0, votes);
+            result[constituency.Code] = votes;
+        }
+        return result;
+    }
+
+    private static void AddAbroad(double[] local, double[] abroad, double part, double[] withAbroad)
+    {
+        for (var i = 0; i < local.Length; i++)
+            withAbroad[i] = local[i] + Math.Round(abroad[i] * part, MidpointRounding.AwayFromZero);
     }
 
     private static double[] AbroadVotesByIndex(SeatRules rules, IReadOnlyList<SeatCandidate> candidates)

@@ -1,4 +1,5 @@
 using Sandik.Domain.Elections;
+using Sandik.Domain.Geography;
 using Sandik.Domain.Seats;
 
 namespace Sandik.Domain.Tallies;
@@ -8,18 +9,24 @@ public static class LiveSeats
 {
     /// <summary>Allocates the race's seats from the counted votes of every electoral district.</summary>
     /// <exception cref="InvalidOperationException">The race elects no body, or its geography has no level of electoral districts.</exception>
-    public static SeatAllocation Allocate(LiveRace live, SourceView view, string constituencyLevel = "constituency")
+    public static SeatAllocation Allocate(LiveRace live, SourceView view, string constituencyLevel = "constituency") =>
+        SeatAllocator.Allocate(RulesOf(live.Election, live.Race), Candidates(live.Race), DomesticVotes(live.Geography, a => live.Totals(a, view), constituencyLevel));
+
+    /// <summary>The race's seat rules.</summary>
+    /// <exception cref="InvalidOperationException">The race elects no body.</exception>
+    public static SeatRules RulesOf(Election election, Race race) =>
+        race.Seats ?? throw new InvalidOperationException($"Race '{race.Id}' of '{election.Id}' allocates no seats.");
+
+    /// <summary>The votes counted in each electoral district, by its code, from any source of area totals.</summary>
+    /// <exception cref="InvalidOperationException">The geography has no level of electoral districts.</exception>
+    public static IReadOnlyDictionary<string, double[]> DomesticVotes(ElectionGeography geography, Func<int, AreaTotals> totals, string constituencyLevel = "constituency")
     {
-        var rules = live.Race.Seats ?? throw new InvalidOperationException($"Race '{live.Race.Id}' of '{live.Election.Id}' allocates no seats.");
-        var level = live.Geography.LevelOf(constituencyLevel);
+        var level = geography.LevelOf(constituencyLevel);
         if (level < 0) throw new InvalidOperationException($"The geography has no '{constituencyLevel}' level.");
         var votes = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var area in live.Geography.AreasAt(level))
-        {
-            var totals = live.Totals(area.Index, view);
-            votes[area.Code] = [.. totals.Votes.Select(v => (double)v)];
-        }
-        return SeatAllocator.Allocate(rules, Candidates(live.Race), votes);
+        foreach (var area in geography.AreasAt(level))
+            votes[area.Code] = [.. totals(area.Index).Votes.Select(v => (double)v)];
+        return votes;
     }
 
     /// <summary>The race's choices as seat candidates: parties (and presidential/mayoral candidates) under the

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sandik.Server.Analysis;
 using Sandik.Server.Anomalies;
 using Sandik.Server.Audit;
 using Sandik.Server.Cluster;
@@ -92,6 +93,7 @@ public static class SandikServer
         app.MapResults();
         app.MapAnomalies();
         app.MapCalls();
+        app.MapAnalysis();
         app.MapProjection();
         app.MapSandikAccess();
         app.MapHub<LiveHub>(LiveHub.Path);

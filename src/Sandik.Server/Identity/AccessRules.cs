@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Sandik.Server.Analysis;
 using Sandik.Server.Anomalies;
 using Sandik.Server.Live;
 using Sandik.Server.Projection;
@@ -40,6 +41,8 @@ public static class AccessRules
         [AnomalyEndpoints.ReinforcementPath] = AccessRule.Filtered(Permission.ReadBoxes),
         [AnomalyEndpoints.MapPath] = AccessRule.Filtered(Permission.ReadBoxes),
         [CallEndpoints.Path] = AccessRule.Filtered(Permission.ReadBoxes),
+        [AnalysisEndpoints.SeatsPath] = AccessRule.National(Permission.ReadResults),
+        [AnalysisEndpoints.SwingPath] = AccessRule.InArea(Permission.ReadResults, "area"),
         ["/openapi/{documentName}.json"] = new(Permission.ReadOperations),
 
         // The live channels: a SignalR hub for programs, Blazor circuits for the screens (each screen has its rule below).
@@ -58,6 +61,7 @@ public static class AccessRules
         ["/conflicts"] = AccessRule.National(Permission.ReadBoxes),
         ["/anomalies"] = AccessRule.Filtered(Permission.ReadBoxes),
         ["/calls"] = AccessRule.Filtered(Permission.ReadBoxes),
+        ["/analysis"] = AccessRule.National(Permission.ReadResults),
         ["/areas"] = AccessRule.National(Permission.ReadResults),
         ["/areas/{*Code}"] = AccessRule.InArea(Permission.ReadResults, "Code"),
         ["/boxes"] = AccessRule.InBox(Permission.ReadBoxes, "code"),

@@ -28,7 +28,19 @@ public sealed class PriorResults
             if (tallies[box] is { } tally) counts.Set(box, tally);
         }
         Anomalies = new AnomalyPrior(geography, race, counts);
+        _board = new Lazy<TallyBoard>(() =>
+        {
+            var board = new TallyBoard(geography, race.Choices.Count);
+            for (var box = 0; box < tallies.Length; box++)
+            {
+                if (tallies[box] is { } tally) board.Add(box, tally, 1);
+            }
+            return board;
+        });
     }
+
+    // The sums per area, made the first time an analysis asks (a few megabytes the projection and the checks never need).
+    private readonly Lazy<TallyBoard> _board;
 
     public Election Election { get; }
 
@@ -40,6 +52,9 @@ public sealed class PriorResults
     public IReadOnlyList<Tally?> Tallies { get; }
 
     public int BoxesCounted { get; }
+
+    /// <summary>The counted totals of an area of the prior geography. Thread-safe.</summary>
+    public AreaTotals Totals(int areaIndex) => _board.Value.Totals(areaIndex);
 
     /// <summary>The prior as the live projection takes it.</summary>
     public ProjectionPrior Projection { get; }
