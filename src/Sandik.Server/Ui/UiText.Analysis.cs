@@ -16,7 +16,7 @@ public sealed partial class UiText
     public string Party => L("Parti", "Party");
     public string VoteCount => L("Oy", "Votes");
     public string ThresholdColumn => L("Baraj", "Threshold");
-    public string SpareVotes => L("Baraja göre oy payı", "Votes to spare (+) or missing (−)");
+    public string SpareVotes => L("Baraj üstü (+) / altı (−) oy", "Votes to spare (+) or missing (−)");
     public string PassedMark => L("geçti", "passed");
     public string FailedMark => L("kaldı", "below");
     public string LastSeatsTitle => L("En kıl payı kazanılan son sandalyeler", "The closest last seats");

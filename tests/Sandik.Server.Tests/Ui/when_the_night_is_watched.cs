@@ -195,6 +195,27 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
     }
 
     [Fact]
+    public async Task the_analysis_screen_gives_the_official_seats_and_the_closest_last_seat_in_English()
+    {
+        var (page, _) = await centre.OpenAsync("/analysis", language: "en");
+
+        (await page.TextAsync("#seats-counted")).ShouldBe("General election of 1 November 2015: 174,992 of 174,992 boxes counted.");
+        foreach (var (party, seats) in new[] { ("ak_parti", "317"), ("chp", "134"), ("mhp", "40"), ("hdp", "59") })
+            (await page.TextAsync($"#threshold-table tr[data-id='{party}'] td.seats")).ShouldBe(seats, party);
+        (await page.TextAsync("#threshold-table tr[data-id='hdp'] td.share")).ShouldBe("10.76%");
+        var mersin = page.Locator("#last-seats-table tr[data-code='33-1']");
+        (await mersin.Locator("td.holder").GetAttributeAsync("data-id")).ShouldBe("chp");
+        (await mersin.Locator("td.challenger").GetAttributeAsync("data-id")).ShouldBe("hdp");
+        (await mersin.Locator("td.gap").InnerTextAsync()).ShouldBe("25");
+        // Served without a prior election, the swing says what it needs.
+        await Assertions.Expect(page.Locator("#no-prior")).ToHaveTextAsync("No prior election is loaded: start the server with --prior-election.");
+        // The menu keeps to one row at 1366 px, however long the user's name.
+        var tops = await page.Locator(".menu a").EvaluateAllAsync<double[]>("links => links.map(a => a.getBoundingClientRect().top)");
+        tops.Distinct().Count().ShouldBe(1);
+        await OperationsCentre.ShootAsync(page, "analysis-current-en");
+    }
+
+    [Fact]
     public async Task the_conflicts_page_says_no_sources_disagree()
     {
         var (page, _) = await centre.OpenAsync("/conflicts");
@@ -211,7 +232,7 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
     {
         var box = TestServer.Official.Geography.Boxes[^1];
         string[] paths = ["/", "/sources", "/map", "/areas", "/areas/34", "/areas/34/Kadıköy", "/areas/34/Kadıköy/Caferağa", UiPath.Box(box.Code),
-            "/conflicts", "/?sources=district-office,authority-feed", "/areas/34?sources=school-it,authority-feed"];
+            "/conflicts", "/analysis", "/?sources=district-office,authority-feed", "/areas/34?sources=school-it,authority-feed"];
         var (first, median) = await GetAsync("_content/Sandik.Server/sandik.css");
         var lines = new List<string>
         {
