@@ -22,6 +22,25 @@ public sealed class when_seats_are_allocated
     }
 
     [Fact]
+    public async Task the_margins_list_every_districts_last_seat_with_the_closest_by_voters_first()
+    {
+        var run = await CliRun.RunAsync("seats", "--election", "tr-2015-11-general", "--input", CliRun.DataFile("results", "tr-2015-11-general.csv.gz"),
+            "--margins", "--format", "json");
+
+        run.ExitCode.ShouldBe(0, run.Messages);
+        var seats = run.Json().EnumerateArray().ToList();
+        seats.Count.ShouldBe(85);
+        seats.Select(s => s.GetProperty("votesToMove").GetInt64()).ShouldBeInOrder(SortDirection.Ascending);
+        // Mersin: CHP's 4th seat against HDP's 2nd, 25 votes apart in quotient.
+        var mersin = seats[0];
+        mersin.GetProperty("name").GetString().ShouldBe("Mersin");
+        mersin.GetProperty("holder").GetString().ShouldBe("chp");
+        mersin.GetProperty("challenger").GetString().ShouldBe("hdp");
+        mersin.GetProperty("quotientGap").GetDouble().ShouldBe(25, 0.5);
+        seats.Sum(s => s.GetProperty("magnitude").GetInt32()).ShouldBe(550);
+    }
+
+    [Fact]
     public async Task an_input_file_needs_an_election_definition_for_its_seat_rules()
     {
         var run = await CliRun.RunAsync("seats", "--input", CliRun.DataFile("results", "tr-2015-11-general.csv.gz"));
