@@ -11,6 +11,7 @@ using Sandik.Server.Audit;
 using Sandik.Server.Cluster;
 using Sandik.Server.Components;
 using Sandik.Server.Identity;
+using Sandik.Server.Incidents;
 using Sandik.Server.Ingest;
 using Sandik.Server.Live;
 using Sandik.Server.Problems;
@@ -69,13 +70,14 @@ public static class SandikServer
         services.AddOperationsCentre();
         services.AddLiveProjection();
         services.AddSandikAccess(options.Store);
+        services.AddIncidents(options.Store);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "1";
-                await Problems.Problems.Of(429, "Too many requests", "Too many sign-in attempts from this address; wait a minute and retry.")
+                await Problems.Problems.Of(429, "Too many requests", "Too many requests of this kind from this address; wait a minute and retry.")
                     .ExecuteAsync(context.HttpContext);
             };
         });
@@ -94,6 +96,7 @@ public static class SandikServer
         app.MapAnomalies();
         app.MapCalls();
         app.MapAnalysis();
+        app.MapIncidents();
         app.MapProjection();
         app.MapSandikAccess();
         app.MapHub<LiveHub>(LiveHub.Path);

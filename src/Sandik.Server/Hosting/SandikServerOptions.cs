@@ -22,6 +22,9 @@ public sealed class SandikServerOptions
     /// <summary>The source a count sheet read over the phone is logged as (the call centre's; it must be in the catalogue).</summary>
     public string PhonedSource { get; set; } = "call-centre";
 
+    /// <summary>Citizens' requests one client address may send a minute without signing in (<c>POST /api/v1/requests</c>).</summary>
+    public int CitizenRequestsPerMinute { get; set; } = 10;
+
     /// <summary>Most submissions committed in one transaction (group commit).</summary>
     public int MaxCommitBatch { get; set; } = 2_000;
 

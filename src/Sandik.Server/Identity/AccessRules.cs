@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Sandik.Server.Analysis;
 using Sandik.Server.Anomalies;
+using Sandik.Server.Incidents;
 using Sandik.Server.Live;
 using Sandik.Server.Projection;
 using Sandik.Server.Ui;
@@ -19,6 +20,8 @@ public static class AccessRules
         // Sources submit with their API keys, which the ingest handlers check; a key can do nothing else.
         ["/api/v1/submissions"] = AccessRule.Anyone,
         ["/api/v1/submissions/batch"] = AccessRule.Anyone,
+        // Citizens' requests from outside, limited per client address.
+        [IncidentEndpoints.RequestsPath] = AccessRule.Anyone,
 
         // Signing in.
         ["/account/login"] = AccessRule.Anyone,
@@ -41,6 +44,8 @@ public static class AccessRules
         [AnomalyEndpoints.ReinforcementPath] = AccessRule.Filtered(Permission.ReadBoxes),
         [AnomalyEndpoints.MapPath] = AccessRule.Filtered(Permission.ReadBoxes),
         [CallEndpoints.Path] = AccessRule.Filtered(Permission.ReadBoxes),
+        [IncidentEndpoints.Path] = AccessRule.Filtered(Permission.ReadBoxes),
+        [IncidentEndpoints.ItemPath] = AccessRule.Filtered(Permission.ReadBoxes),
         [AnalysisEndpoints.SeatsPath] = AccessRule.National(Permission.ReadResults),
         [AnalysisEndpoints.SwingPath] = AccessRule.InArea(Permission.ReadResults, "area"),
         ["/openapi/{documentName}.json"] = new(Permission.ReadOperations),
@@ -62,6 +67,8 @@ public static class AccessRules
         ["/anomalies"] = AccessRule.Filtered(Permission.ReadBoxes),
         ["/calls"] = AccessRule.Filtered(Permission.ReadBoxes),
         ["/analysis"] = AccessRule.National(Permission.ReadResults),
+        ["/incidents"] = AccessRule.Filtered(Permission.ReadBoxes),
+        ["/incidents/{Id}"] = AccessRule.Filtered(Permission.ReadBoxes),
         ["/areas"] = AccessRule.National(Permission.ReadResults),
         ["/areas/{*Code}"] = AccessRule.InArea(Permission.ReadResults, "Code"),
         ["/boxes"] = AccessRule.InBox(Permission.ReadBoxes, "code"),
@@ -74,6 +81,8 @@ public static class AccessRules
         // Manual actions, each written to the audit trail.
         ["/api/v1/boxes/override"] = AccessRule.InBox(Permission.OverrideTally, "code"),
         ["/api/v1/calls/tally"] = AccessRule.InBox(Permission.EnterPhonedTally, "code"),
+        [IncidentEndpoints.ReportPath] = AccessRule.Filtered(Permission.ReportIncident),
+        [IncidentEndpoints.HandlePath] = AccessRule.Filtered(Permission.HandleIncidents),
         [CallEndpoints.ClaimPath] = AccessRule.InBox(Permission.EnterPhonedTally, "code"),
         ["/api/v1/admin/sources"] = new(Permission.ManageSources),
         ["/api/v1/admin/users"] = new(Permission.ManageUsers),

@@ -27,6 +27,12 @@ public enum Permission
     /// <summary>Entering a count sheet read over the phone, as the call centre's source.</summary>
     EnterPhonedTally,
 
+    /// <summary>Reporting an incident from the field or a citizen's request taken by phone, inside the user's scope.</summary>
+    ReportIncident,
+
+    /// <summary>Handling incidents: notes, status, who deals with it.</summary>
+    HandleIncidents,
+
     ManageSources,
     ManageUsers,
     ManageKeys,

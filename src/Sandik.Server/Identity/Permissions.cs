@@ -11,11 +11,11 @@ public static class Permissions
     private static readonly FrozenDictionary<string, FrozenSet<Permission>> Grants = new Dictionary<string, Permission[]>
     {
         [Roles.Administrator] = Enum.GetValues<Permission>(),
-        [Roles.HqAnalyst] = [.. Reader, Permission.ReadOperations],
-        [Roles.ProvinceCoordinator] = [.. Reader, Permission.SeeReporter, Permission.OverrideTally],
-        [Roles.DistrictCoordinator] = [.. Reader, Permission.SeeReporter, Permission.OverrideTally],
-        [Roles.CallCentre] = [.. Reader, Permission.SeeReporter, Permission.EnterPhonedTally],
-        [Roles.DataEntry] = [Permission.SignedIn, Permission.ReadBoxes],
+        [Roles.HqAnalyst] = [.. Reader, Permission.ReadOperations, Permission.ReportIncident, Permission.HandleIncidents],
+        [Roles.ProvinceCoordinator] = [.. Reader, Permission.SeeReporter, Permission.OverrideTally, Permission.ReportIncident, Permission.HandleIncidents],
+        [Roles.DistrictCoordinator] = [.. Reader, Permission.SeeReporter, Permission.OverrideTally, Permission.ReportIncident, Permission.HandleIncidents],
+        [Roles.CallCentre] = [.. Reader, Permission.SeeReporter, Permission.EnterPhonedTally, Permission.ReportIncident],
+        [Roles.DataEntry] = [Permission.SignedIn, Permission.ReadBoxes, Permission.ReportIncident],
         [Roles.Viewer] = Reader,
     }.ToFrozenDictionary(p => p.Key, p => p.Value.Append(Permission.Anyone).ToFrozenSet());
 

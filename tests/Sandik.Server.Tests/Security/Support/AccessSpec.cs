@@ -21,6 +21,11 @@ public sealed record AccessSpec(IReadOnlySet<string>? Roles, Where Where = Where
         Sandik.Server.Identity.Roles.DistrictCoordinator];
     private static readonly string[] Administrators = [Sandik.Server.Identity.Roles.Administrator];
     private static readonly string[] Callers = [Sandik.Server.Identity.Roles.Administrator, Sandik.Server.Identity.Roles.CallCentre];
+    private static readonly string[] Reporters = [Sandik.Server.Identity.Roles.Administrator, Sandik.Server.Identity.Roles.HqAnalyst,
+        Sandik.Server.Identity.Roles.ProvinceCoordinator, Sandik.Server.Identity.Roles.DistrictCoordinator, Sandik.Server.Identity.Roles.CallCentre,
+        Sandik.Server.Identity.Roles.DataEntry];
+    private static readonly string[] Handlers = [Sandik.Server.Identity.Roles.Administrator, Sandik.Server.Identity.Roles.HqAnalyst,
+        Sandik.Server.Identity.Roles.ProvinceCoordinator, Sandik.Server.Identity.Roles.DistrictCoordinator];
 
     public static AccessSpec Anyone { get; } = new((IReadOnlySet<string>?)null);
     public static AccessSpec SignedIn { get; } = Of(All);
@@ -30,6 +35,7 @@ public sealed record AccessSpec(IReadOnlySet<string>? Roles, Where Where = Where
     {
         ["/api/v1/submissions"] = Anyone,
         ["/api/v1/submissions/batch"] = Anyone,
+        ["/api/v1/requests"] = Anyone,
         ["/account/login"] = Anyone,
         ["/account/two-factor"] = Anyone,
         ["/account/enrol"] = Anyone,
@@ -48,6 +54,10 @@ public sealed record AccessSpec(IReadOnlySet<string>? Roles, Where Where = Where
         ["/api/v1/anomalies/reinforcement"] = Of(BoxReaders, Where.OwnScope),
         ["/api/v1/anomalies/map"] = Of(BoxReaders, Where.OwnScope),
         ["/api/v1/calls"] = Of(BoxReaders, Where.OwnScope),
+        ["/api/v1/incidents"] = Of(BoxReaders, Where.OwnScope),
+        ["/api/v1/incidents/{id}"] = Of(BoxReaders, Where.OwnScope),
+        ["/api/v1/incidents/report"] = Of(Reporters, Where.OwnScope),
+        ["/api/v1/incidents/{id}/handle"] = Of(Handlers, Where.OwnScope),
         ["/api/v1/analysis/seats"] = Of(Readers, Where.NationalOnly),
         ["/api/v1/analysis/swing"] = Of(Readers, Where.AreaParameter, "area"),
         ["/openapi/{documentName}.json"] = Of(Operations),
@@ -65,6 +75,8 @@ public sealed record AccessSpec(IReadOnlySet<string>? Roles, Where Where = Where
         ["/anomalies"] = Of(BoxReaders, Where.OwnScope),
         ["/calls"] = Of(BoxReaders, Where.OwnScope),
         ["/analysis"] = Of(Readers, Where.NationalOnly),
+        ["/incidents"] = Of(BoxReaders, Where.OwnScope),
+        ["/incidents/{Id}"] = Of(BoxReaders, Where.OwnScope),
         ["/areas"] = Of(Readers, Where.NationalOnly),
         ["/areas/{*Code}"] = Of(Readers, Where.AreaParameter, "{*Code}"),
         ["/boxes"] = Of(BoxReaders, Where.BoxParameter, "code"),
