@@ -40,7 +40,7 @@ public sealed partial class UiText
         "The incident changed while you were looking; it is shown as it is now. Enter your step again.");
     public string BackToIncidents => L("Olaylara dön", "Back to incidents");
     public string ReportAtBox => L("Bu sandıkta olay bildir", "Report an incident at this box");
-    public string IncidentsAtBox(int count) => L($"Bu sandıkta {N(count)} olay", $"{N(count)} incident(s) at this box");
+    public string IncidentsOfBox(string box) => L($"Yalnız {box} sandığının kayıtları", $"Only the records of box {box}");
     public string Contact => L("İletişim", "Contact");
 
     public string Kind(string kind) => kind switch

@@ -107,7 +107,7 @@ public sealed partial class when_past_results_are_analysed(ProjectedNight night)
         // A province coordinator sees the swing of their province and not of another; the national seats are not theirs.
         var coordinator = await night.Server.SignInAsync(Sandik.Server.Identity.Roles.ProvinceCoordinator, "34");
         (await coordinator.Client.GetAsync("api/v1/analysis/swing?area=34", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await coordinator.Client.GetAsync("api/v1/analysis/swing?area=06", ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await coordinator.Client.GetAsync("api/v1/analysis/swing?area=6", ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await coordinator.Client.GetAsync("api/v1/analysis/seats", ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
