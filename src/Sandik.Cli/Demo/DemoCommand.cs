@@ -51,11 +51,12 @@ public static class DemoCommand
             await store.SaveElectionAsync(new StoredElection(definition, Sandik.Server.Audit.OverrideSource.AddTo(sources), results.Geography), ct);
         }
 
-        var options = new SandikServerOptions { Store = connection, Election = ElectionId, PriorElection = PriorElectionId };
+        var options = new SandikServerOptions { Store = connection, Election = ElectionId, PriorElection = PriorElectionId, PublicResults = true };
         await using var app = SandikServer.Build(options, ["--urls", args.Get("--urls") ?? ServeCommand.DefaultUrls]);
         await app.StartAsync(ct);
         var url = app.Urls.First();
         context.Messages.MarkupLine($"[bold green]Sandik is serving {Markup.Escape(url)}[/] — open it in a browser (Ctrl+C to stop).");
+        context.Messages.MarkupLine($"The public results, without signing in: {Markup.Escape(url)}/public");
         await DemoAccounts.CreateAsync(app.Services, context, url, ct);
 
         var truth = RaceLoader.FromFile(context, file, ElectionId);

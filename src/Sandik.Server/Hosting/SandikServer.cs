@@ -15,6 +15,7 @@ using Sandik.Server.Incidents;
 using Sandik.Server.Ingest;
 using Sandik.Server.Live;
 using Sandik.Server.Problems;
+using Sandik.Server.Public;
 using Sandik.Server.Projection;
 using Sandik.Server.Results;
 using Sandik.Server.Ui;
@@ -71,6 +72,7 @@ public static class SandikServer
         services.AddLiveProjection();
         services.AddSandikAccess(options.Store);
         services.AddIncidents(options.Store);
+        services.AddOutputCache(cache => cache.AddPolicy(PublicEndpoints.CachePolicy, policy => policy.Expire(PublicEndpoints.Kept).SetVaryByQuery("area", "lang")));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -90,6 +92,7 @@ public static class SandikServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.MapOpenApi();
         app.MapIngest();
         app.MapResults();
@@ -97,6 +100,7 @@ public static class SandikServer
         app.MapCalls();
         app.MapAnalysis();
         app.MapIncidents();
+        app.MapPublicResults();
         app.MapProjection();
         app.MapSandikAccess();
         app.MapHub<LiveHub>(LiveHub.Path);

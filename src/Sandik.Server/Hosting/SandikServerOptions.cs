@@ -22,6 +22,13 @@ public sealed class SandikServerOptions
     /// <summary>The source a count sheet read over the phone is logged as (the call centre's; it must be in the catalogue).</summary>
     public string PhonedSource { get; set; } = "call-centre";
 
+    /// <summary>
+    /// Whether the count is published to the public without signing in (<c>/public</c> and
+    /// <c>GET /api/v1/public/results</c>): area totals of all sources reconciled by trust, never a box, a source or a
+    /// reporter. Off by default: a party or an NGO decides when its count goes out.
+    /// </summary>
+    public bool PublicResults { get; set; }
+
     /// <summary>Citizens' requests one client address may send a minute without signing in (<c>POST /api/v1/requests</c>).</summary>
     public int CitizenRequestsPerMinute { get; set; } = 10;
 

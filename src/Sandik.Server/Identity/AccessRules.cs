@@ -4,6 +4,7 @@ using Sandik.Server.Anomalies;
 using Sandik.Server.Incidents;
 using Sandik.Server.Live;
 using Sandik.Server.Projection;
+using Sandik.Server.Public;
 using Sandik.Server.Ui;
 
 namespace Sandik.Server.Identity;
@@ -22,6 +23,9 @@ public static class AccessRules
         ["/api/v1/submissions/batch"] = AccessRule.Anyone,
         // Citizens' requests from outside, limited per client address.
         [IncidentEndpoints.RequestsPath] = AccessRule.Anyone,
+        // The count for the public, when the server publishes it (totals only; otherwise 404).
+        [PublicEndpoints.PagePath] = AccessRule.Anyone,
+        [PublicEndpoints.ApiPath] = AccessRule.Anyone,
 
         // Signing in.
         ["/account/login"] = AccessRule.Anyone,

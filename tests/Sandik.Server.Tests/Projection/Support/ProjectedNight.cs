@@ -10,7 +10,8 @@ namespace Sandik.Server.Tests.Projection.Support;
 /// <summary>
 /// Early in the night of November 2015: a server holding its registry and the June 2015 election as the prior, to
 /// which the authority feed has sent the official count of every <see cref="Step"/>th box (about 2% of them), and a
-/// browser to watch it. Shared by the projection's API and screen tests; each test sends boxes of its own.
+/// browser to watch it; it publishes its count to the public. Shared by the projection's, the analysis', the incidents'
+/// and the public results' tests; each test sends boxes of its own.
 /// </summary>
 public sealed class ProjectedNight : OperationsCentre
 {
@@ -28,7 +29,7 @@ public sealed class ProjectedNight : OperationsCentre
 
     protected override async Task<TestServer> StartServerAsync()
     {
-        var server = await TestServer.StartAsync(withOfficialCounts: false, withPrior: true);
+        var server = await TestServer.StartAsync(withOfficialCounts: false, withPrior: true, configure: o => o.PublicResults = true);
         _key = await server.KeyFor(Feed);
         await SendAsync(server, TestServer.Official.Tallies.Where((_, i) => i % Step == 0));
         return server;
