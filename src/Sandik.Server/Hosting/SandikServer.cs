@@ -68,7 +68,7 @@ public static class SandikServer
         services.AddSingleton<IExceptionHandler>(sp => sp.GetRequiredService<ProblemExceptionHandler>());
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddOperationsCentre();
+        services.AddOperationsCentre(options.Store);
         services.AddLiveProjection();
         services.AddSandikAccess(options.Store);
         services.AddIncidents(options.Store);

@@ -26,6 +26,9 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
 
     public StoredElection Election => _election ?? throw new InvalidOperationException("The election is not loaded yet.");
 
+    /// <summary>Whether the election has been loaded (its log replayed); until then <see cref="Election"/> throws.</summary>
+    public bool IsLoaded => _election is not null;
+
     public SubmissionValidator Validator { get; private set; } = null!;
 
     public IReadOnlyCollection<LiveRace> Races => _races.Values;

@@ -27,10 +27,11 @@ public static class CallEndpoints
         return app;
     }
 
-    private static Results<Ok<CallClaims.Claim>, ProblemHttpResult> Claim(ElectionHost host, CallClaims claims, ClaimsPrincipal user, string code)
+    private static async Task<Results<Ok<CallClaims.Claim>, ProblemHttpResult>> Claim(ElectionHost host, CallClaims claims, ClaimsPrincipal user, string code,
+        CancellationToken ct)
     {
         if (!host.DefaultRace.Geography.TryGetBox(code, out _)) return Problems.Problems.Of(StatusCodes.Status404NotFound, "Unknown box", $"There is no box '{code}'.");
-        var (taken, claim) = claims.TryClaim(code, user.NameOf());
+        var (taken, claim) = await claims.TryClaimAsync(code, user.NameOf(), ct);
         return taken ? TypedResults.Ok(claim)
             : Problems.Problems.Of(StatusCodes.Status409Conflict, "Box claimed", $"{claim.Operator} is calling this box until {claim.Until:HH:mm} UTC.");
     }

@@ -49,7 +49,6 @@ public sealed class CallList(ProjectionService projections, CallClaims claims)
         }
 
         // The claims are few: the caller's go first, the others' last, each group in the order of priority.
-        claims.Prune();
         var claimed = new Dictionary<int, CallClaims.Claim>();
         foreach (var (code, claim) in claims.Live())
         {

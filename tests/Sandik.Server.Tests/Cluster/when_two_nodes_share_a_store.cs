@@ -122,6 +122,38 @@ public sealed class when_two_nodes_share_a_store(ITestOutputHelper output)
             $"ranks changed through B were counted by A {reranked.TotalMilliseconds:F0} ms after B's answer.");
     }
 
+    [Fact]
+    public async Task an_operator_on_one_node_holds_a_box_against_the_other_nodes_operators_and_incidents_are_shared()
+    {
+        await using var nodes = await ClusterNodes.StartAsync(TestRedis.Address(), Polling);
+        var ct = TestContext.Current.CancellationToken;
+        var onA = await nodes.A.SignInAsync(Sandik.Server.Identity.Roles.CallCentre, "34");
+        var onB = await nodes.B.SignInAsync(Sandik.Server.Identity.Roles.CallCentre, "34");
+        var (box, _) = Submissions.BoxIn("34", 40);
+        var claim = $"api/v1/calls/claim?code={Uri.EscapeDataString(box.Code)}";
+
+        (await onA.Client.PostAsync(claim, null, ct)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var refused = await onB.Client.PostAsync(claim, null, ct);
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict);
+        (await refused.Content.ReadAsStringAsync(ct)).ShouldContain(onA.User);
+        // B's call list shows A's operator on the box within its next read of the claims.
+        var list = $"api/v1/calls?area={Uri.EscapeDataString(box.Code[..box.Code.LastIndexOf('/')])}&top=5000";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!(await Json.GetAsync(onB.Client, list)).GetProperty("boxes").EnumerateArray()
+                   .Any(b => b.GetProperty("code").GetString() == box.Code && b.GetProperty("claimedBy").GetString() == onA.User))
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "B never showed A's claim");
+            await Task.Delay(100, ct);
+        }
+
+        // An incident reported on A is read on B at once: both read the store.
+        var (status, incident) = await Json.PostAsync(onA.Client, "api/v1/incidents/report", null,
+            System.Text.Json.JsonSerializer.Serialize(new { category = "sheet-withheld", box = box.Code, text = "Tutanak verilmedi." }));
+        status.ShouldBe(201, incident.ToString());
+        (await Json.GetAsync(onB.Client, $"api/v1/incidents/{incident.GetProperty("id").GetInt64()}")).GetProperty("incident").GetProperty("box").GetString().ShouldBe(box.Code);
+        Figures.Record(output, $"Two nodes: a box claimed by an operator on A was refused to one on B, and shown as A's on B's list {clock.ElapsedMilliseconds} ms later.");
+    }
+
     private static async Task<IReadOnlyList<string>> ConflictCodesAsync(TestServer node)
     {
         var conflicts = await Json.GetAsync(node.Http, "api/v1/conflicts?limit=5000");
