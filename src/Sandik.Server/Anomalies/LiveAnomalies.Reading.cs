@@ -50,6 +50,14 @@ public sealed partial class LiveAnomalies
         return flagged;
     }
 
+    /// <summary>One box's score and reasons and whether it is among the flagged boxes; null until the first scan, or for a box not counted yet.</summary>
+    public (BoxAnomaly Anomaly, bool Flagged)? Explain(int box)
+    {
+        if (Current() is not { } detector || detector.Explain(box) is not { } anomaly) return null;
+        var flagged = Flagged()?.Report.Boxes.Any(b => b.BoxIndex == box) == true;
+        return (anomaly, flagged);
+    }
+
     private AnomalyDetector? Current()
     {
         Rescore();

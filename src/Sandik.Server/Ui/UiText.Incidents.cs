@@ -42,6 +42,13 @@ public sealed partial class UiText
     public string ReportAtBox => L("Bu sandıkta olay bildir", "Report an incident at this box");
     public string IncidentsOfBox(string box) => L($"Yalnız {box} sandığının kayıtları", $"Only the records of box {box}");
     public string Contact => L("İletişim", "Contact");
+    public string WhyItStandsOut => L("Neden dikkat çekiyor", "Why it stands out");
+    public string FlaggedMark => L("İşaretli: tüm sandıkların en şüpheli %1'i içinde", "Flagged: among the most suspicious 1% of all boxes");
+    public string NotFlaggedMark => L("İşaretli değil", "Not flagged");
+    public string AskObserver => L("Bu sandığa müşahit gönderilsin", "Ask for an observer at this box");
+    public string ObserverAsked(long id) => L($"İstek kaydedildi: olay #{N(id)}", $"Request saved: incident #{N(id)}");
+    public string ObserverRequestText(double score, IEnumerable<string> reasons) =>
+        L($"Şüpheli sandık (puan {score.ToString("0.0", Culture)}): ", $"Suspicious box (score {score.ToString("0.0", Culture)}): ") + string.Join(" ", reasons);
 
     public string Kind(string kind) => kind switch
     {
@@ -58,6 +65,7 @@ public sealed partial class UiText
         "box-seal" => L("Sandık mührü", "Box seal"),
         "voter-list" => L("Seçmen listesi", "Voter list"),
         "violence" => L("Şiddet", "Violence"),
+        "observer-needed" => L("Ek müşahit gerekli", "Observer needed"),
         "where-to-vote" => L("Nerede oy kullanacağım", "Where do I vote"),
         "volunteer" => L("Gönüllü olmak istiyor", "Wants to volunteer"),
         "irregularity" => L("Usulsüzlük ihbarı", "Reports an irregularity"),

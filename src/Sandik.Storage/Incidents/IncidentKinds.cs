@@ -10,7 +10,10 @@ public static class IncidentKinds
 
     /// <summary>What observers and volunteers report from a school or a box on the day.</summary>
     public static IReadOnlyList<string> FieldCategories { get; } =
-        ["observer-refused", "sheet-withheld", "count-irregularity", "pressure", "box-seal", "voter-list", "violence", "other"];
+        ["observer-refused", "sheet-withheld", "count-irregularity", "pressure", "box-seal", "voter-list", "violence", "observer-needed", "other"];
+
+    /// <summary>Headquarters asks the box's district for an (extra) observer at a box that stands out.</summary>
+    public const string ObserverNeeded = "observer-needed";
 
     /// <summary>What citizens ask or tell the hotline.</summary>
     public static IReadOnlyList<string> CitizenCategories { get; } = ["where-to-vote", "volunteer", "irregularity", "other"];

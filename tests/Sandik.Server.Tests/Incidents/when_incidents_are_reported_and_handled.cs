@@ -134,6 +134,31 @@ public sealed class when_incidents_are_reported_and_handled(ProjectedNight night
     }
 
     [Fact]
+    public async Task a_flagged_box_screen_says_why_and_asks_its_district_for_an_observer()
+    {
+        var ranking = await Sandik.Server.Tests.Anomalies.Ranking.WaitAsync(night.Server.Http, s => s.GetProperty("ready").GetBoolean() && s.GetProperty("scoredBoxes").GetInt32() > 0);
+        var top = ranking.GetProperty("boxes")[0];
+        var code = top.GetProperty("code").GetString()!;
+        var (page, _) = await night.OpenAsync(UiPath.Box(code));
+
+        await Assertions.Expect(page.Locator("#box-anomaly")).ToHaveAttributeAsync("data-flagged", "true");
+        var reason = top.GetProperty("reasons")[0];
+        await Assertions.Expect(page.Locator("#box-anomaly li").First).ToHaveAttributeAsync("data-code", reason.GetProperty("code").GetString()!);
+        await Assertions.Expect(page.Locator("#box-anomaly li").First).ToHaveTextAsync(reason.GetProperty("tr").GetString()!);
+        await page.ClickAsync("#ask-observer");
+        await Assertions.Expect(page.Locator("#observer-asked")).ToContainTextAsync("İstek kaydedildi: olay #");
+        await OperationsCentre.ShootAsync(page, "box-ask-observer");
+
+        // The box's district coordinator finds the request among their incidents, with the reasons in it.
+        var district = code[..code.LastIndexOf('/')];
+        var coordinator = await night.Server.SignInAsync(Roles.DistrictCoordinator, district);
+        var asked = (await Json.GetAsync(coordinator.Client, $"api/v1/incidents?box={Uri.EscapeDataString(code)}&category=observer-needed")).EnumerateArray().ToList();
+        asked.Count.ShouldBe(1);
+        asked[0].GetProperty("text").GetString()!.ShouldContain(reason.GetProperty("tr").GetString()!);
+        asked[0].GetProperty("status").GetString().ShouldBe("open");
+    }
+
+    [Fact]
     public async Task the_screens_take_a_report_list_it_and_record_its_handling()
     {
         var box = BoxIn("69/");
