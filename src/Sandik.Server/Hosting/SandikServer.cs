@@ -87,6 +87,7 @@ public static class SandikServer
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseNotFoundScreen();
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapIngest();

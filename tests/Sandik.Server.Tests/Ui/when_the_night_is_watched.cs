@@ -216,6 +216,34 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
     }
 
     [Fact]
+    public async Task an_unknown_address_shows_the_not_found_screen_with_status_404_and_the_api_keeps_its_problem()
+    {
+        var (page, _) = await centre.OpenAsync("/areas");
+        var response = await page.GotoAsync(centre.Server.Url + "/no-such-page?x=1");
+
+        response!.Status.ShouldBe(404);
+        (await response.HeaderValueAsync("content-type"))!.ShouldStartWith("text/html");
+        await OperationsCentre.WaitInteractiveAsync(page);
+        await page.ShowsAsync("h1", "Sayfa bulunamadı.");
+        await Assertions.Expect(page.Locator(".menu")).ToBeVisibleAsync();
+        new Uri(page.Url).AbsolutePath.ShouldBe("/no-such-page");
+        await OperationsCentre.ShootAsync(page, "not-found");
+
+        foreach (var path in new[] { "api/v1/no-such", "no-such-page" })
+        {
+            // A program, whatever the path, and a browser on an API path get ProblemDetails.
+            using var program = await centre.Server.Http.GetAsync(path, TestContext.Current.CancellationToken);
+            program.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound, path);
+            program.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json", path);
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/no-such");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        using var api = await centre.Server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        api.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
     public async Task the_conflicts_page_says_no_sources_disagree()
     {
         var (page, _) = await centre.OpenAsync("/conflicts");
