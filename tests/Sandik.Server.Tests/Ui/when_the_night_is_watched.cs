@@ -88,6 +88,35 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
     }
 
     [Fact]
+    public async Task the_independents_column_is_named_in_the_screens_language()
+    {
+        var province = ProvinceWhereIndependentsLead();
+        var (english, _) = await centre.OpenAsync("/areas/" + province, language: "en");
+        var (turkish, _) = await centre.OpenAsync("/areas/" + province);
+
+        await english.ShowsAsync("#results-table button[data-sort='choice:bagimsiz']", "Independents");
+        (await english.TextAsync("#choice-bars tr[data-choice=bagimsiz] th")).ShouldBe("Independents");
+        (await english.GetAttributeAsync("#choice-bars tr[data-choice=bagimsiz] th span[title]", "title")).ShouldBe("Independent candidates (total)");
+        (await turkish.TextAsync("#results-table button[data-sort='choice:bagimsiz']")).ShouldBe("Bağımsız");
+        (await turkish.TextAsync("#choice-bars tr[data-choice=bagimsiz] th")).ShouldBe("Bağımsız");
+        // A party's name is a name in any language.
+        (await english.TextAsync("#choice-bars tr[data-choice=ak_parti] th")).ShouldBe("AK Parti");
+    }
+
+    /// <summary>A province where the independents are among the four choices the drill-down table has columns for.</summary>
+    private static string ProvinceWhereIndependentsLead()
+    {
+        var official = TestServer.Official;
+        var independents = official.Race.IndexOf("bagimsiz");
+        return official.Tallies
+            .GroupBy(t => official.Geography.Boxes[t.BoxIndex].Code.Split('/')[0])
+            .Select(p => (Code: p.Key, Votes: Enumerable.Range(0, official.Race.Choices.Count).Select(c => p.Sum(t => (long)t.Tally.Votes[c])).ToArray()))
+            .Where(p => p.Votes.Count(v => v > p.Votes[independents]) < 4)
+            .OrderByDescending(p => p.Votes[independents])
+            .First().Code;
+    }
+
+    [Fact]
     public async Task the_map_colours_every_province_by_its_leader_and_opens_one_on_click()
     {
         var (page, _) = await centre.OpenAsync("/map");
