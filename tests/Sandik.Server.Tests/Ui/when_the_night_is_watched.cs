@@ -334,6 +334,44 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
     }
 
     [Fact]
+    public async Task the_trust_rank_form_and_the_anomaly_list_are_readable_on_a_phone()
+    {
+        const int phone = 390;
+        var (sources, _) = await centre.OpenAsync("/sources", phone, 844);
+        await sources.Locator("#ranks-form").ScrollIntoViewIfNeededAsync();
+        (await sources.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
+        var form = await Box(sources, "#ranks-form");
+        form.Right.ShouldBeLessThanOrEqualTo(phone);
+        // Fields a thumb can hit, their text large enough that the phone does not zoom in when one is focused.
+        foreach (var field in await sources.Locator("#ranks-form input[type=number], #ranks-reason, #ranks-submit").AllAsync())
+        {
+            var box = (await field.BoundingBoxAsync())!;
+            ((double)box.Height).ShouldBeGreaterThanOrEqualTo(40);
+            ((double)box.X + box.Width).ShouldBeLessThanOrEqualTo(form.Right);
+            (await field.EvaluateAsync<double>("f => parseFloat(getComputedStyle(f).fontSize)")).ShouldBeGreaterThanOrEqualTo(16);
+        }
+        (await Box(sources, "#ranks-reason")).Width.ShouldBeGreaterThan(phone * 0.75);
+        await sources.Locator("#ranks-form").ScreenshotAsync(new() { Path = Path.Combine(OperationsCentre.Screenshots, "phone-ranks-form.png") });
+
+        var (anomalies, _) = await centre.OpenAsync("/anomalies", phone, 844);
+        await anomalies.Locator("#anomaly-status[data-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
+        (await anomalies.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
+        foreach (var filter in new[] { "#filter-province", "#filter-check", "#filter-min", "#anomalies-csv" })
+            (await Box(anomalies, filter)).Right.ShouldBeLessThanOrEqualTo(phone, filter);
+        // Each flagged box reads on the phone's width, without scrolling sideways: its rank, code, score, place and reasons.
+        var first = "#anomalies-table tbody tr:first-child";
+        foreach (var cell in new[] { ".rank", "th a", ".score", ".where", "ul.reasons" })
+            (await Box(anomalies, $"{first} {cell}")).Right.ShouldBeLessThanOrEqualTo(phone, cell);
+        await anomalies.ScreenshotAsync(new() { Path = Path.Combine(OperationsCentre.Screenshots, "phone-anomalies.png") });
+    }
+
+    private static async Task<(double Width, double Right)> Box(IPage page, string selector)
+    {
+        var box = await page.Locator(selector).First.BoundingBoxAsync() ?? throw new InvalidOperationException(selector + " is not shown");
+        return (box.Width, box.X + box.Width);
+    }
+
+    [Fact]
     public async Task the_screens_fit_a_tablet()
     {
         var (overview, _) = await centre.OpenAsync("/", 820, 1180);
