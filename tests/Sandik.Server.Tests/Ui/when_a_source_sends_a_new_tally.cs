@@ -72,7 +72,7 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
 
         await page.Locator("#filter-province").SelectOptionAsync(istanbul);
 
-        await page.WaitForURLAsync("**/conflicts?province=34");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/conflicts\\?province=34$"));
         await page.ShowsAsync("#conflicts-count", "230 sandıktan 1–200 arası, en büyük farktan başlayarak.");
         await Assertions.Expect(rows).ToHaveCountAsync(200);
         (await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.province)")).ShouldAllBe(p => p == istanbul);
@@ -81,7 +81,7 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
 
         await page.ClickAsync("#conflicts-next");
 
-        await page.WaitForURLAsync("**/conflicts?province=34&page=2");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/conflicts\\?province=34&page=2$"));
         await page.ShowsAsync("#conflicts-count", "230 sandıktan 201–230 arası, en büyük farktan başlayarak.");
         await Assertions.Expect(rows).ToHaveCountAsync(30);
         var shown = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)");
@@ -92,8 +92,13 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
 
         await page.ClickAsync("#conflicts-previous");
 
-        await page.WaitForURLAsync("**/conflicts?province=34");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/conflicts\\?province=34$"));
         await Assertions.Expect(rows).ToHaveCountAsync(200);
+        // An address past the last page shows the last; one that is not a number, the first.
+        var (beyond, _) = await centre.OpenAsync("/conflicts?province=34&page=99");
+        await beyond.ShowsAsync("#conflicts-count", "230 sandıktan 201–230 arası, en büyük farktan başlayarak.");
+        var (garbled, _) = await centre.OpenAsync("/conflicts?province=34&page=iki");
+        await garbled.ShowsAsync("#conflicts-count", "230 sandıktan 1–200 arası, en büyük farktan başlayarak.");
         // On the first page of the whole country, the larger moves of the other tests come before İstanbul's.
         var (all, _) = await centre.OpenAsync("/conflicts");
         (await all.Locator("#conflicts-table tbody tr").Last.Locator(".disagreement").InnerTextAsync()).Trim().ShouldBe("2");
