@@ -91,6 +91,7 @@ public static class SandikServer
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseNotFoundScreen();
         app.UseRateLimiter();
         app.UseOutputCache();
         app.MapOpenApi();

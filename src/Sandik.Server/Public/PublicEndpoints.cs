@@ -50,6 +50,7 @@ public static class PublicEndpoints
             Results = found is null ? null : PublicResults.Of(live, found.Index),
             T = text,
             Requested = area,
+            Names = live.Race.Choices.ToDictionary(c => c.Id, text.ChoiceName),
         })
         { StatusCode = found is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK };
     }

@@ -59,7 +59,7 @@ public static class MapShading
         var leader = row.Leader;
         if (leader >= 0)
         {
-            lines.Add($"{html.Encode(t.Leader)}: {html.Encode(race.Choices[leader].Name)} {html.Encode(t.P(row.Share(leader)))}");
+            lines.Add($"{html.Encode(t.Leader)}: {html.Encode(t.ChoiceName(race.Choices[leader]))} {html.Encode(t.P(row.Share(leader)))}");
             lines.Add($"{html.Encode(t.Margin)}: {html.Encode(t.Points(row.Margin))}");
         }
         lines.Add($"{html.Encode(t.Turnout)}: {html.Encode(t.P(row.Turnout))}");

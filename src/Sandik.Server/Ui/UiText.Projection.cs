@@ -17,9 +17,19 @@ public sealed partial class UiText
     public string Seats => L("Sandalye", "Seats");
     public string SeatsTitle => L("Tahmini sandalye dağılımı", "Projected seats");
     public string MajorityLine(int seats) => L($"Çoğunluk: {N(seats)}", $"Majority: {N(seats)}");
-    public string PassesThreshold => L("Barajı geçer", "Passes threshold");
-    public string WinsMajority => L("Çoğunluk", "Majority");
-    public string AboveHalf => L("Yarıdan fazla", "Above half");
+    // Three chances side by side: each heading says what it is the chance of, its tooltip says it in full.
+    public string PassesThreshold(double threshold) => L($"P(oy oranı > {P(threshold, 0)})", $"P(vote share > {P(threshold, 0)})");
+    public string PassesThresholdHint(double threshold) => L(
+        $"Ulusal oy oranının {P(threshold, 0)} barajını aşma, yani sandalye dağılımına girme olasılığı",
+        $"Probability that the national vote share is above the {P(threshold, 0)} threshold, so that the party takes part in the seat allocation");
+    public string WinsMajority(int seats) => L($"P(sandalye çoğunluğu: {N(seats)}+)", $"P(majority of seats: {N(seats)}+)");
+    public string WinsMajorityHint(int seats, int total) => L(
+        $"{N(total)} sandalyenin en az {N(seats)} tanesini kazanma olasılığı",
+        $"Probability of winning at least {N(seats)} of the {N(total)} seats");
+    public string AboveHalf => L("P(oy oranı > %50)", "P(vote share > 50%)");
+    public string AboveHalfHint => L(
+        "Ulusal geçerli oyların yarısından fazlasını alma olasılığı (sandalye değil, oy; cumhurbaşkanlığı seçimini bu belirler)",
+        "Probability that the national vote share is above 50% of the valid votes (votes, not seats; it decides a presidential race)");
     public string ProjectedTurnout => L("Tahmini katılım", "Projected turnout");
     public string PriorUsed(string election) => L($"Önceki seçim: {election}", $"Prior election: {election}");
     public string NoPrior => L("Önceki seçim yok: yalnız sayılan sandıklardan", "No prior election: from counted boxes alone");

@@ -100,7 +100,12 @@ public sealed partial class UiText
 
     // Conflicts page
     public string ConflictsTitle => L("Kaynakları çelişen sandıklar", "Boxes whose sources disagree");
-    public string ConflictsNote(int shown, int total) => L($"En büyük farktan başlayarak {N(shown)} / {N(total)} sandık.", $"{N(shown)} of {N(total)} boxes, largest disagreement first.");
+    public string ConflictsNote(int first, int last, int total) => L(
+        $"{N(total)} sandıktan {N(first)}–{N(last)} arası, en büyük farktan başlayarak.", $"Showing {N(first)}–{N(last)} of {N(total)} boxes, largest disagreement first.");
+    public string Pages => L("Sayfalar", "Pages");
+    public string PreviousPage => L("Önceki", "Previous");
+    public string NextPage => L("Sonraki", "Next");
+    public string PageOf(int page, int pages) => L($"Sayfa {N(page)} / {N(pages)}", $"Page {N(page)} of {N(pages)}");
     public string Disagreement => L("Fark (oy)", "Disagreement (votes)");
     public string DisagreeingSources => L("Ayrışan kaynaklar", "Disagreeing sources");
     public string Area => L("Bölge", "Area");

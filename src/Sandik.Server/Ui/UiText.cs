@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sandik.Domain;
+using Sandik.Domain.Elections;
 using Sandik.Domain.Reconciliation;
 
 namespace Sandik.Server.Ui;
@@ -31,6 +32,19 @@ public sealed partial class UiText
 
     /// <summary>A label of the data (a level, a source, an election) in this language.</summary>
     public string Of(LocalizedText text) => Language == UiLanguage.En ? text.En : text.Tr;
+
+    /// <summary>
+    /// A choice's short name in this language. The data names choices once, in Turkish; party names are the same in
+    /// every language, but the column summing a box's independent candidates ("Bağımsız") is a word, not a name.
+    /// </summary>
+    public string ChoiceName(Choice choice) => IsIndependents(choice) ? L(choice.Name, "Independents") : choice.Name;
+
+    /// <summary>A choice's full name (for a tooltip) in this language; the short name when the data has none.</summary>
+    public string ChoiceFullName(Choice choice) =>
+        IsIndependents(choice) ? L(choice.FullName ?? choice.Name, "Independent candidates (total)") : choice.FullName ?? choice.Name;
+
+    private static bool IsIndependents(Choice choice) =>
+        choice.Kind is ChoiceKind.Other or ChoiceKind.Independent && choice.Name == "Bağımsız";
 
     /// <summary>A whole number with the language's digit grouping: 22.959.394 / 22,959,394.</summary>
     public string N(long value) => value.ToString("N0", Culture);

@@ -35,6 +35,24 @@ public sealed partial class when_an_administrator_signs_in(SecurityServer shared
     }
 
     [Fact]
+    public async Task a_stranger_asking_for_an_unknown_screen_is_sent_to_sign_in_as_for_a_known_one()
+    {
+        using var browser = _server.Anonymous();
+        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+
+        using var known = await browser.GetAsync("map", Ct);
+        using var unknown = await browser.GetAsync("no-such-page", Ct);
+        using var api = await browser.GetAsync("api/v1/no-such", Ct);
+
+        known.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        known.Headers.Location!.OriginalString.ShouldEndWith("/account/login?ReturnUrl=%2Fmap");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        unknown.Headers.Location!.OriginalString.ShouldEndWith("/account/login?ReturnUrl=%2Fno-such-page");
+        api.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
     public async Task a_wrong_code_opens_no_session_and_the_code_of_the_enrolled_key_does()
     {
         var (name, password) = await CreateWithTheCommandLineAsync();

@@ -61,6 +61,50 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
     }
 
     [Fact]
+    public async Task the_conflicts_screen_pages_through_a_province_200_boxes_at_a_time()
+    {
+        // İstanbul's only conflicts in this class: 230 boxes, each with two votes moved (smaller than the other tests' moves).
+        const string istanbul = "34";
+        var boxes = Submissions.BoxesIn(istanbul, 2, 230);
+        await Submissions.SendBatchAsync(centre.Server, DistrictOffice, boxes.Select(b => Submissions.Body(b.Box, b.Official, Submissions.Ak, Submissions.Rival(b.Official), 2)));
+        var (page, _) = await centre.OpenAsync("/conflicts");
+        var rows = page.Locator("#conflicts-table tbody tr");
+
+        await page.Locator("#filter-province").SelectOptionAsync(istanbul);
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/conflicts\\?province=34$"));
+        await page.ShowsAsync("#conflicts-count", "230 sandıktan 1–200 arası, en büyük farktan başlayarak.");
+        await Assertions.Expect(rows).ToHaveCountAsync(200);
+        (await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.province)")).ShouldAllBe(p => p == istanbul);
+        await Assertions.Expect(page.Locator("#conflicts-previous")).ToHaveCountAsync(0);
+        (await page.TextAsync("#conflicts-page")).ShouldBe("Sayfa 1 / 2");
+
+        await page.ClickAsync("#conflicts-next");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/conflicts\\?province=34&page=2$"));
+        await page.ShowsAsync("#conflicts-count", "230 sandıktan 201–230 arası, en büyük farktan başlayarak.");
+        await Assertions.Expect(rows).ToHaveCountAsync(30);
+        var shown = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)");
+        shown.ShouldBeSubsetOf(boxes.Select(b => b.Box.Code));
+        await Assertions.Expect(page.Locator("#conflicts-next")).ToHaveCountAsync(0);
+        (await page.Locator("#filter-province").InputValueAsync()).ShouldBe(istanbul);
+        await OperationsCentre.ShootAsync(page, "conflicts-istanbul-page-2");
+
+        await page.ClickAsync("#conflicts-previous");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/conflicts\\?province=34$"));
+        await Assertions.Expect(rows).ToHaveCountAsync(200);
+        // An address past the last page shows the last; one that is not a number, the first.
+        var (beyond, _) = await centre.OpenAsync("/conflicts?province=34&page=99");
+        await beyond.ShowsAsync("#conflicts-count", "230 sandıktan 201–230 arası, en büyük farktan başlayarak.");
+        var (garbled, _) = await centre.OpenAsync("/conflicts?province=34&page=iki");
+        await garbled.ShowsAsync("#conflicts-count", "230 sandıktan 1–200 arası, en büyük farktan başlayarak.");
+        // On the first page of the whole country, the larger moves of the other tests come before İstanbul's.
+        var (all, _) = await centre.OpenAsync("/conflicts");
+        (await all.Locator("#conflicts-table tbody tr").Last.Locator(".disagreement").InnerTextAsync()).Trim().ShouldBe("2");
+    }
+
+    [Fact]
     public async Task the_map_and_the_province_screen_follow_the_count()
     {
         const string bayburt = "69";

@@ -88,6 +88,35 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
     }
 
     [Fact]
+    public async Task the_independents_column_is_named_in_the_screens_language()
+    {
+        var province = ProvinceWhereIndependentsLead();
+        var (english, _) = await centre.OpenAsync("/areas/" + province, language: "en");
+        var (turkish, _) = await centre.OpenAsync("/areas/" + province);
+
+        await english.ShowsAsync("#results-table button[data-sort='choice:bagimsiz']", "Independents");
+        (await english.TextAsync("#choice-bars tr[data-choice=bagimsiz] th")).ShouldBe("Independents");
+        (await english.GetAttributeAsync("#choice-bars tr[data-choice=bagimsiz] th span[title]", "title")).ShouldBe("Independent candidates (total)");
+        (await turkish.TextAsync("#results-table button[data-sort='choice:bagimsiz']")).ShouldBe("Bağımsız");
+        (await turkish.TextAsync("#choice-bars tr[data-choice=bagimsiz] th")).ShouldBe("Bağımsız");
+        // A party's name is a name in any language.
+        (await english.TextAsync("#choice-bars tr[data-choice=ak_parti] th")).ShouldBe("AK Parti");
+    }
+
+    /// <summary>A province where the independents are among the four choices the drill-down table has columns for.</summary>
+    private static string ProvinceWhereIndependentsLead()
+    {
+        var official = TestServer.Official;
+        var independents = official.Race.IndexOf("bagimsiz");
+        return official.Tallies
+            .GroupBy(t => official.Geography.Boxes[t.BoxIndex].Code.Split('/')[0])
+            .Select(p => (Code: p.Key, Votes: Enumerable.Range(0, official.Race.Choices.Count).Select(c => p.Sum(t => (long)t.Tally.Votes[c])).ToArray()))
+            .Where(p => p.Votes.Count(v => v > p.Votes[independents]) < 4)
+            .OrderByDescending(p => p.Votes[independents])
+            .First().Code;
+    }
+
+    [Fact]
     public async Task the_map_colours_every_province_by_its_leader_and_opens_one_on_click()
     {
         var (page, _) = await centre.OpenAsync("/map");
@@ -216,6 +245,34 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
     }
 
     [Fact]
+    public async Task an_unknown_address_shows_the_not_found_screen_with_status_404_and_the_api_keeps_its_problem()
+    {
+        var (page, _) = await centre.OpenAsync("/areas");
+        var response = await page.GotoAsync(centre.Server.Url + "/no-such-page?x=1");
+
+        response!.Status.ShouldBe(404);
+        (await response.HeaderValueAsync("content-type"))!.ShouldStartWith("text/html");
+        await OperationsCentre.WaitInteractiveAsync(page);
+        await page.ShowsAsync("h1", "Sayfa bulunamadı.");
+        await Assertions.Expect(page.Locator(".menu")).ToBeVisibleAsync();
+        new Uri(page.Url).AbsolutePath.ShouldBe("/no-such-page");
+        await OperationsCentre.ShootAsync(page, "not-found");
+
+        foreach (var path in new[] { "api/v1/no-such", "no-such-page" })
+        {
+            // A program, whatever the path, and a browser on an API path get ProblemDetails.
+            using var program = await centre.Server.Http.GetAsync(path, TestContext.Current.CancellationToken);
+            program.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound, path);
+            program.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json", path);
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/no-such");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        using var api = await centre.Server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        api.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
     public async Task the_conflicts_page_says_no_sources_disagree()
     {
         var (page, _) = await centre.OpenAsync("/conflicts");
@@ -274,6 +331,44 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
             response.IsSuccessStatusCode.ShouldBeTrue(path);
         }
         return (times[0], times.Order().ElementAt(2));
+    }
+
+    [Fact]
+    public async Task the_trust_rank_form_and_the_anomaly_list_are_readable_on_a_phone()
+    {
+        const int phone = 390;
+        var (sources, _) = await centre.OpenAsync("/sources", phone, 844);
+        await sources.Locator("#ranks-form").ScrollIntoViewIfNeededAsync();
+        (await sources.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
+        var form = await Box(sources, "#ranks-form");
+        form.Right.ShouldBeLessThanOrEqualTo(phone);
+        // Fields a thumb can hit, their text large enough that the phone does not zoom in when one is focused.
+        foreach (var field in await sources.Locator("#ranks-form input[type=number], #ranks-reason, #ranks-submit").AllAsync())
+        {
+            var box = (await field.BoundingBoxAsync())!;
+            ((double)box.Height).ShouldBeGreaterThanOrEqualTo(40);
+            ((double)box.X + box.Width).ShouldBeLessThanOrEqualTo(form.Right);
+            (await field.EvaluateAsync<double>("f => parseFloat(getComputedStyle(f).fontSize)")).ShouldBeGreaterThanOrEqualTo(16);
+        }
+        (await Box(sources, "#ranks-reason")).Width.ShouldBeGreaterThan(phone * 0.75);
+        await sources.Locator("#ranks-form").ScreenshotAsync(new() { Path = Path.Combine(OperationsCentre.Screenshots, "phone-ranks-form.png") });
+
+        var (anomalies, _) = await centre.OpenAsync("/anomalies", phone, 844);
+        await anomalies.Locator("#anomaly-status[data-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
+        (await anomalies.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
+        foreach (var filter in new[] { "#filter-province", "#filter-check", "#filter-min", "#anomalies-csv" })
+            (await Box(anomalies, filter)).Right.ShouldBeLessThanOrEqualTo(phone, filter);
+        // Each flagged box reads on the phone's width, without scrolling sideways: its rank, code, score, place and reasons.
+        var first = "#anomalies-table tbody tr:first-child";
+        foreach (var cell in new[] { ".rank", "th a", ".score", ".where", "ul.reasons" })
+            (await Box(anomalies, $"{first} {cell}")).Right.ShouldBeLessThanOrEqualTo(phone, cell);
+        await anomalies.ScreenshotAsync(new() { Path = Path.Combine(OperationsCentre.Screenshots, "phone-anomalies.png") });
+    }
+
+    private static async Task<(double Width, double Right)> Box(IPage page, string selector)
+    {
+        var box = await page.Locator(selector).First.BoundingBoxAsync() ?? throw new InvalidOperationException(selector + " is not shown");
+        return (box.Width, box.X + box.Width);
     }
 
     [Fact]

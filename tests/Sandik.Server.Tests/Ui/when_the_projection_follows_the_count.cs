@@ -40,6 +40,8 @@ public sealed class when_the_projection_follows_the_count(ProjectedNight night)
         int.Parse(await page.GetAttributeAsync("#projection-golden", "data-reported") ?? "0", CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         (await ak.Locator(".golden").InnerTextAsync()).ShouldContain("±");
         await Assertions.Expect(page.Locator("#seat-chart line.majority")).ToHaveCountAsync(1);
+        (await page.TextAsync("#projection-table th.majority")).ShouldBe("P(sandalye çoğunluğu: 276+)");
+        (await page.TextAsync("#projection-table th.above-half")).ShouldBe("P(oy oranı > %50)");
         await Assertions.Expect(page.Locator("#seat-chart rect.seat-bar[data-choice=ak_parti]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#convergence-chart polygon.band[data-choice=ak_parti]")).ToHaveCountAsync(1);
         var pointsBefore = int.Parse(await page.GetAttributeAsync("#convergence-chart", "data-points") ?? "0", CultureInfo.InvariantCulture);
@@ -63,6 +65,12 @@ public sealed class when_the_projection_follows_the_count(ProjectedNight night)
         (await page.TextAsync("#projection-panel h2")).ShouldBe("Projection");
         (await page.TextAsync("#projection-prior")).ShouldContain("7 June 2015");
         (await page.TextAsync("#projection-table thead")).ShouldContain("90% interval");
+        // The three chances say what they are the chance of: two of the vote share, one of the seats.
+        (await page.TextAsync("#projection-table th.threshold")).ShouldBe("P(vote share > 10%)");
+        (await page.TextAsync("#projection-table th.majority")).ShouldBe("P(majority of seats: 276+)");
+        (await page.GetAttributeAsync("#projection-table th.majority", "title")).ShouldBe("Probability of winning at least 276 of the 550 seats");
+        (await page.TextAsync("#projection-table th.above-half")).ShouldBe("P(vote share > 50%)");
+        (await page.GetAttributeAsync("#projection-table th.above-half", "title"))!.ShouldStartWith("Probability that the national vote share is above 50%");
         await OperationsCentre.ShootAsync(page, "overview-projection-en");
     }
 

@@ -15,16 +15,18 @@ public static class Submissions
     /// The first boxes of a province (after <paramref name="skip"/>) whose official count gives both AK Parti and its
     /// strongest rival at least <paramref name="votes"/> votes, so that that many can move either way.
     /// </summary>
-    public static (BallotBox Box, Tally Official) BoxIn(string provinceCode, int votes, int skip = 0)
+    public static (BallotBox Box, Tally Official) BoxIn(string provinceCode, int votes, int skip = 0) => BoxesIn(provinceCode, votes, skip + 1)[skip];
+
+    /// <summary>Like <see cref="BoxIn"/>, the first <paramref name="count"/> such boxes of the province.</summary>
+    public static IReadOnlyList<(BallotBox Box, Tally Official)> BoxesIn(string provinceCode, int votes, int count)
     {
         var official = TestServer.Official;
         var prefix = provinceCode + "/";
-        return official.Tallies
+        return [.. official.Tallies
             .Where(t => official.Geography.Boxes[t.BoxIndex].Code.StartsWith(prefix, StringComparison.Ordinal)
                 && t.Tally.Votes[Ak] >= votes && t.Tally.Votes[Rival(t.Tally)] >= votes)
-            .Skip(skip)
-            .Select(t => (official.Geography.Boxes[t.BoxIndex], t.Tally))
-            .First();
+            .Take(count)
+            .Select(t => (official.Geography.Boxes[t.BoxIndex], t.Tally))];
     }
 
     /// <summary>Index of the choice other than AK Parti with the most votes in the box.</summary>
@@ -49,6 +51,14 @@ public static class Submissions
         };
         if (evidence is not null) body["evidence"] = evidence;
         return JsonSerializer.Serialize(body);
+    }
+
+    /// <summary>Sends many count sheets in one batch; every one must be accepted.</summary>
+    public static async Task SendBatchAsync(TestServer server, string source, IEnumerable<string> bodies)
+    {
+        var (status, answer) = await Json.PostAsync(server.Http, "api/v1/submissions/batch", await server.KeyFor(source), "[" + string.Join(",", bodies) + "]");
+        status.ShouldBe(200, answer.ToString());
+        answer.GetProperty("rejected").GetInt32().ShouldBe(0, answer.ToString());
     }
 
     public static async Task SendAsync(TestServer server, string source, string body)
