@@ -29,19 +29,11 @@ public static class SeatsCommand
         var view = RaceOptions.View(live, args);
         if (args.Has("--margins"))
         {
-            WriteMargins(live, SeatAnalysisOf(live, view), format, context.Out);
+            WriteMargins(live, LiveSeats.Count(live.Election, live.Race, live.Geography, a => live.Totals(a, view)).LastSeats(), format, context.Out);
             return 0;
         }
         Write(live, LiveSeats.Allocate(live, view), format, context.Out);
         return 0;
-    }
-
-    private static IReadOnlyList<SeatMargin> SeatAnalysisOf(LiveRace live, SourceView view)
-    {
-        var rules = LiveSeats.RulesOf(live.Election, live.Race);
-        var candidates = LiveSeats.Candidates(live.Race);
-        var votes = LiveSeats.DomesticVotes(live.Geography, a => live.Totals(a, view));
-        return SeatMargins.LastSeats(rules, SeatAllocator.Allocate(rules, candidates, votes), votes);
     }
 
     private static void WriteMargins(LiveRace live, IReadOnlyList<SeatMargin> margins, OutputFormat format, TextWriter output)

@@ -10,7 +10,22 @@ public static class LiveSeats
     /// <summary>Allocates the race's seats from the counted votes of every electoral district.</summary>
     /// <exception cref="InvalidOperationException">The race elects no body, or its geography has no level of electoral districts.</exception>
     public static SeatAllocation Allocate(LiveRace live, SourceView view, string constituencyLevel = "constituency") =>
-        SeatAllocator.Allocate(RulesOf(live.Election, live.Race), Candidates(live.Race), DomesticVotes(live.Geography, a => live.Totals(a, view), constituencyLevel));
+        Count(live.Election, live.Race, live.Geography, a => live.Totals(a, view), constituencyLevel).Allocation;
+
+    /// <summary>
+    /// A race's seats from any source of area totals, with the rules and the domestic votes they were allocated from
+    /// (what <see cref="SeatMargins"/> reads them back with).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The race elects no body, or its geography has no level of electoral districts.</exception>
+    public static CountedSeats Count(Election election, Race race, ElectionGeography geography, Func<int, AreaTotals> totals, string constituencyLevel = "constituency")
+    {
+        var rules = RulesOf(election, race);
+        var votes = DomesticVotes(geography, totals, constituencyLevel);
+        return new CountedSeats(rules, votes, SeatAllocator.Allocate(rules, Candidates(race), votes));
+    }
+
+    /// <summary>The closest last seats of a count, closest first (<see cref="SeatMargins.LastSeats"/>).</summary>
+    public static IReadOnlyList<SeatMargin> LastSeats(this CountedSeats seats) => SeatMargins.LastSeats(seats.Rules, seats.Allocation, seats.DomesticVotes);
 
     /// <summary>The race's seat rules.</summary>
     /// <exception cref="InvalidOperationException">The race elects no body.</exception>
@@ -39,3 +54,6 @@ public static class LiveSeats
             _ => SeatEligibility.Party,
         }))];
 }
+
+/// <summary>A seat allocation with the rules and the domestic votes per electoral district it was made from.</summary>
+public sealed record CountedSeats(SeatRules Rules, IReadOnlyDictionary<string, double[]> DomesticVotes, SeatAllocation Allocation);

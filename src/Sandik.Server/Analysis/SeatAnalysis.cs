@@ -43,16 +43,14 @@ public sealed record SeatAnalysis(
     /// <exception cref="InvalidOperationException">The race allocates no seats, or its geography has no electoral districts.</exception>
     public static SeatAnalysis Of(Election election, Race race, ElectionGeography geography, Func<int, AreaTotals> totals)
     {
-        var rules = LiveSeats.RulesOf(election, race);
-        var candidates = LiveSeats.Candidates(race);
-        var votes = LiveSeats.DomesticVotes(geography, totals);
-        var allocation = SeatAllocator.Allocate(rules, candidates, votes);
+        var counted = LiveSeats.Count(election, race, geography, totals);
+        var (rules, allocation) = (counted.Rules, counted.Allocation);
         var spare = SeatMargins.Threshold(rules, allocation).ToDictionary(m => m.Candidate, m => m.Spare);
         var parties = race.Choices.Select((c, i) => (c, i)).Where(x => spare.ContainsKey(x.i))
             .Select(x => new Party(x.c.Id, x.c.Name, x.c.Color, (long)Math.Round(allocation.Votes[x.i]), allocation.Shares[x.i],
                 allocation.PassedThreshold[x.i], spare[x.i], allocation.Seats[x.i]))
             .OrderByDescending(p => p.Votes).ToList();
-        var last = SeatMargins.LastSeats(rules, allocation, votes).Select(m => new LastSeat(m.Constituency.Code, m.Constituency.Name,
+        var last = counted.LastSeats().Select(m => new LastSeat(m.Constituency.Code, m.Constituency.Name,
             m.Constituency.Magnitude, (long)Math.Round(m.Valid), race.Choices[m.Holder].Id, m.HolderSeats, race.Choices[m.Challenger].Id,
             m.ChallengerSeats, m.QuotientGap, m.VotesToMove, m.VotesToGain, m.ShareToMove)).ToList();
         var nation = totals(geography.Root.Index);

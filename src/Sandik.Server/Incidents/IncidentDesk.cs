@@ -78,10 +78,8 @@ public sealed class IncidentDesk(IncidentStore store, ElectionHost host, TimePro
             else if (!scope.Covers(Geography, area.Index)) errors.Add(new FieldError("area", "forbidden", $"The area '{code}' is outside your scope."));
             else areas = [code];
         }
-        if (filter.Kind is { } kind && !IncidentKinds.Kinds.Contains(kind))
-            errors.Add(new FieldError("kind", "unknown", $"Unknown kind '{kind}'; known: {string.Join(", ", IncidentKinds.Kinds)}."));
-        if (filter.Status is { } status && !IncidentStatus.All.Contains(status))
-            errors.Add(new FieldError("status", "unknown", $"Unknown status '{status}'; known: {string.Join(", ", IncidentStatus.All)}."));
+        OneOf("kind", filter.Kind, IncidentKinds.Kinds, errors);
+        OneOf("status", filter.Status, IncidentStatus.All, errors);
         if (errors.Count > 0) return ([], errors);
         var list = await store.ListAsync(new IncidentQuery(Election, areas, filter.Kind, filter.Category, filter.Status, filter.Box, filter.Before,
             Math.Clamp(filter.Limit ?? 200, 1, 1_000)), ct);
@@ -105,8 +103,7 @@ public sealed class IncidentDesk(IncidentStore store, ElectionHost host, TimePro
         if (!actor.Has(Permission.HandleIncidents)) return Outcome.Refused("status", "You may not handle incidents.");
         var errors = new List<FieldError>();
         if (step.Version is not { } version) errors.Add(new FieldError("version", "required", "Give the version of the incident the step was made on."));
-        if (step.Status is { } status && !IncidentStatus.All.Contains(status))
-            errors.Add(new FieldError("status", "unknown", $"Unknown status '{status}'; known: {string.Join(", ", IncidentStatus.All)}."));
+        OneOf("status", step.Status, IncidentStatus.All, errors);
         var assignee = Short("assignee", step.Assignee, errors);
         var note = string.IsNullOrWhiteSpace(step.Note) ? null : step.Note.Trim();
         if (note?.Length > MaxText) errors.Add(new FieldError("note", "too_long", $"The note is {note.Length} characters long; at most {MaxText} are allowed."));
@@ -129,17 +126,21 @@ public sealed class IncidentDesk(IncidentStore store, ElectionHost host, TimePro
 
     private static string? Category(string kind, string? category, List<FieldError> errors)
     {
-        if (!IncidentKinds.Kinds.Contains(kind))
-        {
-            errors.Add(new FieldError("kind", "unknown", $"Unknown kind '{kind}'; known: {string.Join(", ", IncidentKinds.Kinds)}."));
-            return null;
-        }
+        if (!OneOf("kind", kind, IncidentKinds.Kinds, errors)) return null;
         var categories = IncidentKinds.CategoriesOf(kind);
         if (string.IsNullOrWhiteSpace(category)) errors.Add(new FieldError("category", "required", $"Give a category: one of {string.Join(", ", categories)}."));
         else if (!categories.Contains(category.Trim()))
             errors.Add(new FieldError("category", "unknown", $"Unknown category '{category}' for a {kind} report; known: {string.Join(", ", categories)}."));
         else return category.Trim();
         return null;
+    }
+
+    // A value that must be one of a list when given; false (with the error added) when it is not.
+    private static bool OneOf(string field, string? value, IReadOnlyList<string> known, List<FieldError> errors)
+    {
+        if (value is null || known.Contains(value)) return true;
+        errors.Add(new FieldError(field, "unknown", $"Unknown {field} '{value}'; known: {string.Join(", ", known)}."));
+        return false;
     }
 
     private static string? Text(string? text, List<FieldError> errors)
