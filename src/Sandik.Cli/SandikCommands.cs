@@ -26,6 +26,7 @@ public static class SandikCommands
         ["golden"] = (Golden.GoldenCommand.Usage, Golden.GoldenCommand.RunAsync),
         ["serve"] = (ServeCommand.Usage, ServeCommand.RunAsync),
         ["keys"] = (KeysCommand.Usage, KeysCommand.RunAsync),
+        ["sources"] = (Sources.SourcesCommand.Usage, Sources.SourcesCommand.RunAsync),
         ["admin"] = (Admin.AdminCommand.Usage, Admin.AdminCommand.RunAsync),
         ["replay"] = (ReplayCommand.Usage, ReplayCommand.RunAsync),
         ["anomalies"] = (Anomalies.AnomaliesCommand.Usage, Anomalies.AnomaliesCommand.RunAsync),

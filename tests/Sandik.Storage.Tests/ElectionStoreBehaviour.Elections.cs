@@ -89,7 +89,7 @@ public abstract partial class ElectionStoreBehaviour
 
         var now = (await store.LoadSourcesAsync(election.Election.Id, Ct)).ShouldNotBeNull();
         now.Revision.ShouldBeGreaterThan(read.Revision);
-        now.Catalog.RanksEqual(first).ShouldBeTrue();
+        now.Catalog.SameAs(first).ShouldBeTrue();
         (await store.SaveSourcesAsync(election.Election.Id, second, now.Revision, Ct)).ShouldBeTrue();
     }
 

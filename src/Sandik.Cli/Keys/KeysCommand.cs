@@ -24,9 +24,12 @@ public static class KeysCommand
         {
             case "issue":
                 var source = args.Require("--source");
-                var sources = context.Turkey.DefaultSources();
-                if (sources.IndexOf(source) < 0)
-                    throw new UsageException($"There is no source '{source}'; known: {string.Join(", ", sources.Sources.Select(s => s.Id))}.");
+                if (source == Sandik.Server.Audit.OverrideSource.Id)
+                    throw new UsageException("Overrides are made through the audited override action, never with a key.");
+                var sources = await KnownSourcesAsync(context, args.Get("--store"), ct);
+                if (!sources.TryGetValue(source, out var retired))
+                    throw new UsageException($"There is no source '{source}'; known: {string.Join(", ", sources.Keys.Where(k => k != Sandik.Server.Audit.OverrideSource.Id).Order(StringComparer.Ordinal))}.");
+                if (retired) throw new UsageException($"Source '{source}' is retired from the count: take it back ('sandik sources reinstate') before issuing it a key.");
                 var (key, presented) = ApiKey.Issue(source, args.Get("--label"), DateTimeOffset.UtcNow);
                 await store.SaveAsync(key, ct);
                 context.Out.WriteLine(presented);
@@ -48,5 +51,25 @@ public static class KeysCommand
             default:
                 throw new UsageException($"Unknown keys action '{argv[0]}': use issue, list or revoke.");
         }
+    }
+
+    /// <summary>
+    /// The sources of every election in the store (a source added there included), with whether each is retired
+    /// everywhere; the shipped default sources when the store holds no election yet.
+    /// </summary>
+    private static async Task<Dictionary<string, bool>> KnownSourcesAsync(CliContext context, string? storeOption, CancellationToken ct)
+    {
+        await using var elections = await context.OpenStoreAsync(storeOption, ct);
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var id in await elections.ListElectionsAsync(ct))
+        {
+            if (await elections.LoadSourcesAsync(id, ct) is not { } stored) continue;
+            foreach (var s in stored.Catalog.Sources) known[s.Id] = known.TryGetValue(s.Id, out var retired) ? retired && s.Retired : s.Retired;
+        }
+        if (known.Count == 0)
+        {
+            foreach (var s in context.Turkey.DefaultSources().Sources) known[s.Id] = false;
+        }
+        return known;
     }
 }

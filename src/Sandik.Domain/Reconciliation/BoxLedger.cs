@@ -3,13 +3,14 @@ namespace Sandik.Domain.Reconciliation;
 /// <summary>
 /// The latest tally of every source for one box of one race, by source index. The counted tally is that of the
 /// best-ranked source that has one, within a set of sources given as a bit mask over the indexes, in the trust order
-/// the caller gives (<see cref="Sources.SourceCatalog.TrustOrder"/>). Not thread-safe.
+/// the caller gives (<see cref="Sources.SourceCatalog.TrustOrder"/>). A source added to the catalogue after the
+/// ledger was made gets its slot with its first tally. Not thread-safe.
 /// </summary>
 public sealed class BoxLedger(int sourceCount)
 {
-    private readonly SourceTally?[] _bySource = new SourceTally?[sourceCount];
+    private SourceTally?[] _bySource = new SourceTally?[sourceCount];
 
-    public SourceTally? this[int sourceIndex] => _bySource[sourceIndex];
+    public SourceTally? this[int sourceIndex] => sourceIndex < _bySource.Length ? _bySource[sourceIndex] : null;
 
     /// <summary>
     /// Records a source's tally unless that source already sent a later one, or this very entry (the same sequence):
@@ -17,6 +18,7 @@ public sealed class BoxLedger(int sourceCount)
     /// </summary>
     public bool TryRecord(SourceTally entry, out SourceTally? replaced)
     {
+        if (entry.SourceIndex >= _bySource.Length) Array.Resize(ref _bySource, entry.SourceIndex + 1);
         replaced = _bySource[entry.SourceIndex];
         if (replaced is not null && replaced.Sequence >= entry.Sequence) return false;
         _bySource[entry.SourceIndex] = entry;
@@ -28,7 +30,7 @@ public sealed class BoxLedger(int sourceCount)
     {
         foreach (var i in trustOrder)
         {
-            if ((mask & (1u << i)) != 0 && _bySource[i] is { } entry) return entry;
+            if ((mask & (1u << i)) != 0 && this[i] is { } entry) return entry;
         }
         return null;
     }
@@ -44,7 +46,7 @@ public sealed class BoxLedger(int sourceCount)
         var agree = true;
         foreach (var i in trustOrder)
         {
-            if ((mask & (1u << i)) == 0 || _bySource[i] is not { } entry) continue;
+            if ((mask & (1u << i)) == 0 || this[i] is not { } entry) continue;
             sources++;
             if (counted is null) counted = entry;
             else if (!entry.Tally.AgreesWith(counted.Tally)) agree = false;
@@ -63,7 +65,7 @@ public sealed class BoxLedger(int sourceCount)
         var entries = new List<SourceTally>(_bySource.Length);
         foreach (var i in trustOrder)
         {
-            if (_bySource[i] is { } entry) entries.Add(entry);
+            if (this[i] is { } entry) entries.Add(entry);
         }
         return entries;
     }

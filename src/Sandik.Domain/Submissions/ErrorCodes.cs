@@ -8,6 +8,7 @@ public static class ErrorCodes
     public const string Negative = "negative";
     public const string TooLarge = "too_large";
     public const string UnknownSource = "unknown_source";
+    public const string RetiredSource = "retired_source";
     public const string UnknownRace = "unknown_race";
     public const string UnknownBox = "unknown_box";
     public const string UnknownChoice = "unknown_choice";

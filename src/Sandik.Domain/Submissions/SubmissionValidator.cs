@@ -18,6 +18,8 @@ public sealed class SubmissionValidator(Election election, ElectionGeography geo
     {
         var errors = new List<FieldError>();
         var sourceId = CheckReference(draft.SourceId, "source", ErrorCodes.UnknownSource, id => sources.IndexOf(id) >= 0, errors);
+        if (sourceId is not null && sources.Find(sourceId) is { Retired: true })
+            errors.Add(new FieldError("source", ErrorCodes.RetiredSource, $"Source '{sourceId}' is retired from the count and takes no more submissions."));
         var race = draft.RaceId is null ? election.DefaultRace : election.FindRace(draft.RaceId);
         if (race is null)
             errors.Add(new FieldError("race", ErrorCodes.UnknownRace, $"Election '{election.Id}' has no race '{draft.RaceId}'."));

@@ -44,7 +44,7 @@ public sealed partial class LiveRace
         lock (_gate)
         {
             if (!_replaying) return;
-            var all = _sources.AllMask;
+            var counting = _sources.CountedMask;
             var order = _sources.TrustOrder;
             for (var boxIndex = 0; boxIndex < _ledgers.Length; boxIndex++)
             {
@@ -52,10 +52,11 @@ public sealed partial class LiveRace
                 for (var source = 0; source < Sources.Count; source++)
                 {
                     if (ledger[source] is not { } tally) continue;
-                    (_bySource[source] ??= new TallyBoard(Geography, Race.Choices.Count)).Add(boxIndex, tally.Tally, +1);
+                    SourceBoard(source).Add(boxIndex, tally.Tally, +1);
                 }
-                _reconciled.Add(boxIndex, ledger.Counted(all, order)!.Tally, +1);
-                _reconciled.Restatus(boxIndex, BoxStatus.NotReported, ledger.Status(all, order));
+                if (ledger.Counted(counting, order) is not { } counted) continue; // only a retired source's copies
+                _reconciled.Add(boxIndex, counted.Tally, +1);
+                _reconciled.Restatus(boxIndex, BoxStatus.NotReported, ledger.Status(counting, order));
             }
             _replaying = false;
         }

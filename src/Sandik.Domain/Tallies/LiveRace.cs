@@ -8,7 +8,7 @@ namespace Sandik.Domain.Tallies;
 
 /// <summary>
 /// The live state of one race: every box's ledger of source tallies, and running totals at every level for the
-/// reconciled view and for each source alone. Other subsets of sources are summed on request and cached until the
+/// reconciled view (the sources of <see cref="SourceCatalog.CountedMask"/>) and for each source alone. Other subsets of sources are summed on request and cached until the
 /// next change. Replaying the same log in sequence order always gives the same state.
 /// Thread-safe: one writer or reader at a time behind an internal lock; every result is a snapshot.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed partial class LiveRace
     private readonly Lock _gate = new();
     private readonly BoxLedger?[] _ledgers;
     private readonly TallyBoard _reconciled;
-    private readonly TallyBoard?[] _bySource;
+    private TallyBoard?[] _bySource;
     private readonly Dictionary<uint, TallyBoard> _subsets = [];
     private long _subsetVersion = -1;
 
@@ -36,7 +36,7 @@ public sealed partial class LiveRace
     public Race Race { get; }
     public ElectionGeography Geography { get; }
     /// <summary>
-    /// The sources and their order of trust. A change of ranks (<see cref="Rerank"/>) replaces it with a catalogue
+    /// The sources and their order of trust. A change of the catalogue (<see cref="ChangeSources"/>) replaces it with a catalogue
     /// that keeps every source's index, so a view's mask keeps its meaning.
     /// </summary>
     public SourceCatalog Sources { get => Volatile.Read(ref _sources); private set => Volatile.Write(ref _sources, value); }
@@ -76,25 +76,27 @@ public sealed partial class LiveRace
     private BoxChange? Record(int boxIndex, SourceTally tally)
     {
         var ledger = _ledgers[boxIndex] ??= new BoxLedger(Sources.Count);
-        var all = _sources.AllMask;
+        var counting = _sources.CountedMask;
         var order = _sources.TrustOrder;
-        var previousCounted = ledger.Counted(all, order);
-        var previousStatus = ledger.Status(all, order);
+        var previousCounted = ledger.Counted(counting, order);
+        var previousStatus = ledger.Status(counting, order);
         if (!ledger.TryRecord(tally, out var replaced)) return null;
-        var counted = ledger.Counted(all, order)!;
-        var status = ledger.Status(all, order);
+        var counted = ledger.Counted(counting, order);
+        var status = ledger.Status(counting, order);
 
-        var sourceBoard = _bySource[tally.SourceIndex] ??= new TallyBoard(Geography, Race.Choices.Count);
+        var sourceBoard = SourceBoard(tally.SourceIndex);
         if (replaced is not null) sourceBoard.Add(boxIndex, replaced.Tally, -1);
         sourceBoard.Add(boxIndex, tally.Tally, +1);
+        Version++;
+        // A retired source's copy (taken in from the log, sent before it was retired) counts nowhere but in its own view.
+        if (counted is null) return null;
 
-        if (previousCounted is null || !ReferenceEquals(previousCounted, counted))
+        if (!ReferenceEquals(previousCounted, counted))
         {
             if (previousCounted is not null) _reconciled.Add(boxIndex, previousCounted.Tally, -1);
             _reconciled.Add(boxIndex, counted.Tally, +1);
         }
         _reconciled.Restatus(boxIndex, previousStatus, status);
-        Version++;
         return new BoxChange(boxIndex, tally.SourceIndex, replaced?.Tally, tally.Tally, previousCounted, counted, previousStatus, status);
     }
 
@@ -170,11 +172,17 @@ public sealed partial class LiveRace
         return text + " Disagreeing: " + string.Join("; ", disagree.Select(e => $"'{e.SourceId}' on {string.Join(", ", e.Differences)}")) + ".";
     }
 
+    /// <summary>One source's running totals, made on first use (a source added since the race was built gets its slot then).</summary>
+    private TallyBoard SourceBoard(int sourceIndex)
+    {
+        if (sourceIndex >= _bySource.Length) Array.Resize(ref _bySource, _sources.Count);
+        return _bySource[sourceIndex] ??= new TallyBoard(Geography, Race.Choices.Count);
+    }
+
     private TallyBoard BoardFor(SourceView view)
     {
-        if (view.Mask == _sources.AllMask) return _reconciled;
-        if (view.SingleSource is var single and >= 0)
-            return _bySource[single] ??= new TallyBoard(Geography, Race.Choices.Count);
+        if (view.Mask == _sources.CountedMask) return _reconciled;
+        if (view.SingleSource is var single and >= 0 && single < _sources.Count) return SourceBoard(single);
         if (_subsetVersion != Version)
         {
             _subsets.Clear();

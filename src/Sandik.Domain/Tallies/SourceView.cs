@@ -8,7 +8,8 @@ namespace Sandik.Domain.Tallies;
 /// </summary>
 public readonly record struct SourceView(uint Mask)
 {
-    public static SourceView All(SourceCatalog catalog) => new(catalog.AllMask);
+    /// <summary>Every source that counts (retired ones left out): the reconciled count.</summary>
+    public static SourceView All(SourceCatalog catalog) => new(catalog.CountedMask);
 
     public static SourceView Only(int sourceIndex) => new(1u << sourceIndex);
 

@@ -28,6 +28,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
     private HashSet<int> _queued = [];
     private volatile AnomalyDetector? _detector;
     private bool _builtBlind;
+    private volatile bool _rebuildDue;
     private DateTimeOffset? _refreshedAt;
     private long _version;
     private event Action? Refreshed;
@@ -49,7 +50,10 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
         {
             foreach (var change in changes)
             {
-                if (MayMoveRanking(change)) _queued.Add(change.BoxIndex);
+                // A box that left the count (its only copies are a retired source's) cannot be rescored into nothing:
+                // the detector is built again over the boxes counted now (a second, for a rare administrative act).
+                if (change.Counted is null) _rebuildDue = true;
+                else if (MayMoveRanking(change)) _queued.Add(change.BoxIndex);
             }
         }
     }
@@ -57,7 +61,7 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
     /// <summary>Whether a change can move the box's score: new counted numbers, or a disagreement before or after.</summary>
     public static bool MayMoveRanking(BoxChange change) =>
         change.Status == BoxStatus.Conflict || change.PreviousStatus == BoxStatus.Conflict
-        || change.PreviousCounted is null || !change.PreviousCounted.Tally.Equals(change.Counted.Tally);
+        || change.PreviousCounted is null || change.Counted is null || !change.PreviousCounted.Tally.Equals(change.Counted.Tally);
 
     /// <summary>
     /// Calls back after every full scan (the first one, and each refresh) until the returned handle is disposed: the
@@ -103,6 +107,12 @@ public sealed partial class LiveAnomalies(ElectionHost host, IOptions<SandikServ
         {
             try
             {
+                if (_rebuildDue)
+                {
+                    _rebuildDue = false;
+                    Build();
+                    continue;
+                }
                 Rescore();
                 if (RefreshDue()) Refresh();
             }

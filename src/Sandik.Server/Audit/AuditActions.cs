@@ -5,6 +5,9 @@ public static class AuditActions
 {
     public const string BoxOverride = "box.override";
     public const string SourceRanks = "sources.ranks";
+    public const string SourceAdd = "sources.add";
+    public const string SourceRetire = "sources.retire";
+    public const string SourceReinstate = "sources.reinstate";
     public const string UserCreate = "user.create";
     public const string UserChange = "user.change";
     public const string UserDisable = "user.disable";

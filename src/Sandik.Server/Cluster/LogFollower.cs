@@ -20,7 +20,8 @@ namespace Sandik.Server.Cluster;
 /// entries it committed itself). It also takes in a change of trust ranks made through another node: at once when that
 /// node's notice arrives, and otherwise within a follow interval, by reading the stored catalogue's one row. Applying is order-free — each box keeps every source's latest tally by sequence — so
 /// another node's older entry applied after this node's newer one gives the state the log gives in sequence order.
-/// Idle on a single node. Thread-safe.
+/// On a single node it only reads the stored catalogue every follow interval, so that a source added or retired from
+/// the command line (<c>sandik sources</c>) applies without a restart. Thread-safe.
 /// </summary>
 public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQueue queue, ClusterBus bus,
     IOptions<SandikServerOptions> options, ILogger<LogFollower> logger, TimeProvider time) : BackgroundService
@@ -44,8 +45,12 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!bus.Enabled) return;
         var electionId = host.Election.Election.Id;
+        if (!bus.Enabled)
+        {
+            await WatchSourcesAsync(electionId, stoppingToken);
+            return;
+        }
         Interlocked.Exchange(ref _cursor, host.LoadedThroughSequence);
         bus.Appended += notice =>
         {
@@ -82,6 +87,29 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
                 logger.LogWarning(e, "Following the log after sequence {Cursor} failed; trying again", Interlocked.Read(ref _cursor));
             }
             await WaitAsync(stoppingToken);
+        }
+    }
+
+    private async Task WatchSourcesAsync(string electionId, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await CheckSourcesAsync(electionId, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Reading the stored sources of {Election} failed; trying again", electionId);
+            }
+            try
+            {
+                await Task.Delay(options.Value.FollowInterval, time, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
@@ -124,7 +152,7 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
         LastRead = time.GetUtcNow();
     }
 
-    /// <summary>Takes in ranks another node stored, when it said so or a follow interval after the last look.</summary>
+    /// <summary>Takes in sources and ranks another node stored, when it said so or a follow interval after the last look.</summary>
     private async Task CheckSourcesAsync(string electionId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -132,8 +160,8 @@ public sealed class LogFollower(IElectionStore store, ElectionHost host, IngestQ
         try
         {
             _sourcesCheckedAt = now;
-            if (await store.LoadSourcesAsync(electionId, ct) is { } stored && !host.Election.Sources.RanksEqual(stored.Catalog))
-                await queue.RerankAsync(stored, ct);
+            if (await store.LoadSourcesAsync(electionId, ct) is { } stored && !host.Election.Sources.SameAs(stored.Catalog))
+                await queue.ChangeSourcesAsync(stored, ct);
         }
         catch
         {

@@ -61,7 +61,7 @@ public static class AccessRegistration
         services.AddScoped<KeyAdministration>();
         services.AddScoped<BoxOverride>();
         services.AddScoped<PhonedTally>();
-        services.AddScoped<SourceRanks>();
+        services.AddScoped<SourceAdministration>();
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

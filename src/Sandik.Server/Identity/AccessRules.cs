@@ -89,6 +89,8 @@ public static class AccessRules
         [IncidentEndpoints.HandlePath] = AccessRule.Filtered(Permission.HandleIncidents),
         [CallEndpoints.ClaimPath] = AccessRule.InBox(Permission.EnterPhonedTally, "code"),
         ["/api/v1/admin/sources"] = new(Permission.ManageSources),
+        ["/api/v1/admin/sources/{id}/retire"] = new(Permission.ManageSources),
+        ["/api/v1/admin/sources/{id}/reinstate"] = new(Permission.ManageSources),
         ["/api/v1/admin/users"] = new(Permission.ManageUsers),
         ["/api/v1/admin/users/{name}"] = new(Permission.ManageUsers),
         ["/api/v1/admin/users/{name}/disable"] = new(Permission.ManageUsers),

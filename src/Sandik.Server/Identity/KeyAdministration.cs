@@ -27,6 +27,8 @@ public sealed class KeyAdministration(ApiKeyRegistry keys, ApiKeyStore store, Ke
         if (source == OverrideSource.Id) return (null, "Overrides are made through the override action, never with a key.");
         if (source is null || host.Election.Sources.IndexOf(source) < 0)
             return (null, $"There is no source '{source}'; known: {string.Join(", ", host.Election.Sources.Sources.Select(s => s.Id).Where(s => s != OverrideSource.Id))}.");
+        if (host.Election.Sources.Find(source) is { Retired: true })
+            return (null, $"Source '{source}' is retired from the count: take it back into the count before issuing it a key.");
         if (label is { Length: > 200 }) return (null, "A label holds at most 200 characters.");
         var (key, presented) = await keys.IssueAsync(source, label, ct);
         try

@@ -81,15 +81,16 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
     }
 
     /// <summary>
-    /// Takes a stored catalogue's ranks into the live state on the writer, between commits, so that what a commit
-    /// changed and what the new ranks changed reach the viewers and the anomaly ranking in the order they happened.
+    /// Takes a stored catalogue (new ranks, added or retired sources) into the live state on the writer, between
+    /// commits, so that what a commit changed and what the new catalogue changed reach the viewers and the anomaly
+    /// ranking in the order they happened, and no submission is validated against one catalogue and applied under another.
     /// </summary>
-    /// <returns>How many box counts changed; null when the ranks were those already served (or need a restart).</returns>
-    public async Task<int?> RerankAsync(StoredSources stored, CancellationToken ct)
+    /// <returns>How many box counts changed; null when the catalogue was the one already served (or needs a restart).</returns>
+    public async Task<int?> ChangeSourcesAsync(StoredSources stored, CancellationToken ct)
     {
         var reranked = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var pending = new Pending([], new TaskCompletionSource<IReadOnlyList<AppendResult>>(TaskCreationOptions.RunContinuationsAsynchronously),
-            Rerank: (stored, reranked));
+            Sources: (stored, reranked));
         await EnqueueAsync(pending, ct);
         await pending.Done.Task.WaitAsync(ct);
         return await reranked.Task;
@@ -106,7 +107,7 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
             {
                 batch.Clear();
                 entries.Clear();
-                // Followed entries and new ranks are applied on their own, between commits.
+                // Followed entries and new catalogues are applied on their own, between commits.
                 while (entries.Count < options.Value.MaxCommitBatch && reader.TryPeek(out var next) && next.IsCommit && reader.TryRead(out var pending))
                 {
                     batch.Add(pending);
@@ -115,7 +116,7 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
                 if (batch.Count > 0) await CommitAsync(batch, entries, stoppingToken);
                 else if (reader.TryRead(out var other))
                 {
-                    if (other.Rerank is { } rerank) ApplyRanks(other, rerank.Stored, rerank.Changed);
+                    if (other.Sources is { } sources) ApplySources(other, sources.Stored, sources.Changed);
                     else ApplyFollowed(other);
                 }
             }
@@ -190,11 +191,11 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         followed.Done.TrySetResult([.. others.Select(e => new AppendResult(e, AlreadyLogged: true))]);
     }
 
-    private void ApplyRanks(Pending pending, StoredSources stored, TaskCompletionSource<int?> changed)
+    private void ApplySources(Pending pending, StoredSources stored, TaskCompletionSource<int?> changed)
     {
         try
         {
-            var changes = host.Rerank(stored);
+            var changes = host.ChangeSources(stored);
             if (changes is not null)
             {
                 notifier.Changed(changes, force: true);
@@ -206,7 +207,7 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
         catch (Exception e)
         {
             // A catalogue the races refuse must fail the caller, not the writer that every submission waits on.
-            logger.LogError(e, "Taking new trust ranks into the live state failed");
+            logger.LogError(e, "Taking a new source catalogue into the live state failed");
             changed.TrySetException(e);
             pending.Done.TrySetException(e);
         }
@@ -259,8 +260,8 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
     }
 
     private sealed record Pending(IReadOnlyList<LoggedSubmission> Entries, TaskCompletionSource<IReadOnlyList<AppendResult>> Done, bool Followed = false,
-        (StoredSources Stored, TaskCompletionSource<int?> Changed)? Rerank = null)
+        (StoredSources Stored, TaskCompletionSource<int?> Changed)? Sources = null)
     {
-        public bool IsCommit => !Followed && Rerank is null;
+        public bool IsCommit => !Followed && Sources is null;
     }
 }

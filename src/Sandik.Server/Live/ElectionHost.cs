@@ -21,7 +21,7 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
 
     private volatile StoredElection? _election;
     private string? _refusedSources;
-    private long _ranksRevision;
+    private long _sourcesRevision;
     private Dictionary<string, LiveRace> _races = [];
 
     public StoredElection Election => _election ?? throw new InvalidOperationException("The election is not loaded yet.");
@@ -125,37 +125,39 @@ public sealed class ElectionHost(IElectionStore store, IOptions<SandikServerOpti
     }
 
     /// <summary>
-    /// Takes the stored catalogue's ranks into every race (call on the live state's writer, between commits): each box
-    /// is counted again from its best-ranked source. Null when the ranks are those already served, when a later
-    /// revision of the catalogue was taken in already (two changes read in one order and queued in the other), or when
-    /// the stored catalogue holds other sources than this server's, which only a restart takes in (logged).
+    /// Takes the stored catalogue into every race (call on the live state's writer, between commits): new ranks, added
+    /// sources and retired ones. Each box is counted again from its best-ranked counting source. Null when the catalogue
+    /// is the one already served, when a later revision of it was taken in already (two changes read in one order and
+    /// queued in the other), or when the stored catalogue lacks a source this server serves, which only a restart takes
+    /// in (logged).
     /// </summary>
-    public IReadOnlyList<BoxChange>? Rerank(StoredSources stored)
+    public IReadOnlyList<BoxChange>? ChangeSources(StoredSources stored)
     {
         var election = Election;
-        if (stored.Revision < _ranksRevision) return null;
-        _ranksRevision = stored.Revision;
-        if (election.Sources.RanksEqual(stored.Catalog)) return null;
-        if (election.Sources.RankedAs(stored.Catalog) is not { } ranked)
+        if (stored.Revision < _sourcesRevision) return null;
+        _sourcesRevision = stored.Revision;
+        if (election.Sources.SameAs(stored.Catalog)) return null;
+        if (election.Sources.Adopting(stored.Catalog) is not { } next)
         {
             // The follower asks again at every interval: one warning per stored catalogue, not one per look.
             var key = stored.Catalog.ToJson();
             if (key == _refusedSources) return null;
             _refusedSources = key;
-            logger.LogWarning("The stored sources of {Election} are not those served ({Stored} against {Served}); they apply after a restart",
+            logger.LogWarning("The stored sources of {Election} lack some of those served ({Stored} against {Served}); they apply after a restart",
                 election.Election.Id, string.Join(", ", stored.Catalog.Sources.Select(s => s.Id)), string.Join(", ", election.Sources.Sources.Select(s => s.Id)));
             return null;
         }
         var changes = new List<BoxChange>();
-        foreach (var race in _races.Values) changes.AddRange(race.Rerank(ranked));
-        _election = election with { Sources = ranked };
-        logger.LogInformation("Trust ranks of {Election} now {Ranks}: {Changed} box counts changed", election.Election.Id,
-            string.Join(", ", ranked.ByTrustRank.Select(s => $"{s.Id} {s.TrustRank}")), changes.Count);
+        foreach (var race in _races.Values) changes.AddRange(race.ChangeSources(next));
+        _election = election with { Sources = next };
+        Validator = new SubmissionValidator(election.Election, election.Geography, next);
+        logger.LogInformation("Sources of {Election} now {Sources}: {Changed} box counts changed", election.Election.Id,
+            string.Join(", ", next.ByTrustRank.Select(s => $"{s.Id} {s.TrustRank}{(s.Retired ? " (retired)" : "")}")), changes.Count);
         return changes;
     }
 
-    /// <summary>Whether this server can take in a stored catalogue's ranks without a restart: it holds the same sources.</summary>
-    public bool Serves(SourceCatalog stored) => Election.Sources.RankedAs(stored) is not null;
+    /// <summary>Whether this server can take in a stored catalogue without a restart: it holds every source served.</summary>
+    public bool Serves(SourceCatalog stored) => Election.Sources.Adopting(stored) is not null;
 
     /// <summary>Applies committed log entries to the live state, in sequence order.</summary>
     public IReadOnlyList<BoxChange> Apply(IEnumerable<LoggedSubmission> committed)

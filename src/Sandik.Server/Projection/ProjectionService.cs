@@ -120,7 +120,7 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
     private bool BackgroundDue(LiveRace live, DateTimeOffset now)
     {
         ViewSlot? slot;
-        lock (_gate) _views.TryGetValue((live.Race.Id, live.Sources.AllMask), out slot);
+        lock (_gate) _views.TryGetValue((live.Race.Id, live.Sources.CountedMask), out slot);
         if (slot?.Snapshot is not { } snapshot) return true;
         if (snapshot.Version == live.Version) return false;
         // New trust ranks count other tallies in the same boxes: the number counted does not move, the result does.
@@ -178,7 +178,7 @@ public sealed class ProjectionService(ElectionHost host, ProjectionWorker worker
             slot.Ranks = ranks;
             slot.Running = null;
         }
-        if (view.Mask == live.Sources.AllMask) HistoryOf(live).Add(snapshot, time.GetUtcNow());
+        if (view.Mask == live.Sources.CountedMask) HistoryOf(live).Add(snapshot, time.GetUtcNow());
         await NotifyAsync();
         return snapshot;
     }

@@ -5,7 +5,8 @@ namespace Sandik.Server.Ui;
 
 /// <summary>
 /// What each source of a view contributes: boxes it sent, boxes that only it sent (within the view), and boxes whose
-/// sources disagree with it among them. Indexed by the catalogue's trust order; sources outside the view stay 0.
+/// sources disagree with it among them. Indexed by source index; boxes received are counted for every source (retired
+/// ones included), the other two only for the view's sources.
 /// </summary>
 public sealed record SourceCoverage(long Version, long[] Received, long[] OnlyThisSource, long[] InConflicts)
 {
@@ -19,7 +20,7 @@ public sealed record SourceCoverage(long Version, long[] Received, long[] OnlyTh
         var conflicts = new long[sources.Count];
         for (var s = 0; s < sources.Count; s++)
         {
-            if (view.Includes(s)) received[s] = live.Totals(0, SourceView.Only(s)).BoxesCounted;
+            received[s] = live.Totals(0, SourceView.Only(s)).BoxesCounted;
         }
         var boxes = live.Geography.Boxes.Count;
         for (var box = 0; box < boxes; box++)

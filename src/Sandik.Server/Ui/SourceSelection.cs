@@ -5,7 +5,8 @@ namespace Sandik.Server.Ui;
 
 /// <summary>
 /// The source view a page shows, as the <c>sources</c> query names it (<c>?sources=district-office,sms</c>): every
-/// source reconciled when it is absent, else the named subset. Unknown ids are reported and the page falls back to all.
+/// counting source reconciled when it is absent (retired ones left out), else the named subset (which may name a
+/// retired source, to see what it sent). Unknown ids are reported and the page falls back to all.
 /// </summary>
 public sealed record SourceSelection(SourceView View, bool IsAll, string? Query, IReadOnlyList<string> Unknown)
 {
@@ -24,7 +25,7 @@ public sealed record SourceSelection(SourceView View, bool IsAll, string? Query,
     /// <summary>The selection of a view, with its query in trust order (so equal views give equal links).</summary>
     public static SourceSelection Of(SourceCatalog catalog, SourceView view)
     {
-        if (view.Mask == catalog.AllMask || view.Mask == 0) return new SourceSelection(SourceView.All(catalog), true, null, []);
+        if (view.Mask == catalog.CountedMask || view.Mask == 0) return new SourceSelection(SourceView.All(catalog), true, null, []);
         return new SourceSelection(view, false, string.Join(',', view.SourceIds(catalog)), []);
     }
 

@@ -24,6 +24,9 @@ public sealed partial class UiText
     {
         AuditActions.BoxOverride => L("Sandığın sayılan tutanağı düzeltildi", "Box tally overridden"),
         AuditActions.SourceRanks => L("Kaynakların güven sırası değişti", "Source trust ranks changed"),
+        AuditActions.SourceAdd => L("Kaynak eklendi", "Source added"),
+        AuditActions.SourceRetire => L("Kaynak sayımdan çıkarıldı", "Source retired from the count"),
+        AuditActions.SourceReinstate => L("Kaynak sayıma geri alındı", "Source taken back into the count"),
         AuditActions.UserCreate => L("Kullanıcı oluşturuldu", "User created"),
         AuditActions.UserChange => L("Kullanıcının rolü ya da bölgesi değişti", "User's role or area changed"),
         AuditActions.UserDisable => L("Kullanıcı devre dışı bırakıldı", "User disabled"),

@@ -36,7 +36,7 @@ public sealed class when_the_override_source_is_added_at_start
         OverrideSource.IsIn(stored).ShouldBeTrue();
         stored.Sources.Single(s => s.Id == "sms").TrustRank.ShouldBe(RacingRanks.SmsRank);
         var served = server.App.Services.GetRequiredService<ElectionHost>().Election.Sources;
-        served.RanksEqual(stored).ShouldBeTrue();
+        served.SameAs(stored).ShouldBeTrue();
     }
 
     /// <summary>Stores a rank change of its own just before the first write of the catalogue goes through.</summary>

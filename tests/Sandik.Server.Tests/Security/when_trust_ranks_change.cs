@@ -78,13 +78,13 @@ public sealed class when_trust_ranks_change(SecurityServer shared) : IClassFixtu
         stored.Revision.ShouldBeGreaterThan(0);
         var newer = stored.Catalog.WithRanks(new Dictionary<string, int> { ["call-centre"] = 40 });
 
-        (await queue.RerankAsync(new StoredSources(newer, stored.Revision), Ct)).ShouldNotBeNull();
-        (await queue.RerankAsync(new StoredSources(stored.Catalog, stored.Revision - 1), Ct)).ShouldBeNull();
+        (await queue.ChangeSourcesAsync(new StoredSources(newer, stored.Revision), Ct)).ShouldNotBeNull();
+        (await queue.ChangeSourcesAsync(new StoredSources(stored.Catalog, stored.Revision - 1), Ct)).ShouldBeNull();
 
-        host.Election.Sources.RanksEqual(newer).ShouldBeTrue();
+        host.Election.Sources.SameAs(newer).ShouldBeTrue();
         // The stored revision itself is taken in again (what the follower does when it reads it).
-        (await queue.RerankAsync(stored, Ct)).ShouldNotBeNull();
-        host.Election.Sources.RanksEqual(stored.Catalog).ShouldBeTrue();
+        (await queue.ChangeSourcesAsync(stored, Ct)).ShouldNotBeNull();
+        host.Election.Sources.SameAs(stored.Catalog).ShouldBeTrue();
     }
 
     private async Task<long> FirstChoiceNationally()
