@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Http;
 namespace Sandik.Server.Ui;
 
 /// <summary>
-/// A browser asking for an address no screen answers gets the not-found screen with status 404; programs keep the
-/// API's ProblemDetails 404. Someone not signed in is sent to sign in first, as for any screen, so the answer tells a
-/// stranger nothing about which addresses exist.
+/// A browser asking for an address no screen answers gets the not-found screen with status 404, and a signed-in user
+/// asking for a screen their role or area does not include gets the same page saying so, with status 403; programs
+/// keep the API's ProblemDetails. Someone not signed in is sent to sign in first, as for any screen, so the answer
+/// tells a stranger nothing about which addresses exist.
 /// </summary>
 public static class NotFoundScreen
 {
@@ -25,13 +26,13 @@ public static class NotFoundScreen
         {
             await next(http);
             if (http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Response.HasStarted) return;
-            if (http.Response.StatusCode != StatusCodes.Status404NotFound || !IsScreenRequest(http.Request))
+            if (http.Response.StatusCode is not (StatusCodes.Status404NotFound or StatusCodes.Status403Forbidden) || !IsScreenRequest(http.Request))
             {
                 // Leaves the status to the ProblemDetails pages before this one.
                 if (http.Features.Get<IStatusCodePagesFeature>() is { } screen) screen.Enabled = false;
                 return;
             }
-            if (http.User.Identity?.IsAuthenticated != true) await http.ChallengeAsync();
+            if (http.User.Identity?.IsAuthenticated != true && http.Response.StatusCode == StatusCodes.Status404NotFound) await http.ChallengeAsync();
         });
         return app;
     }

@@ -17,6 +17,9 @@ public sealed partial class UiText
     public string LastUpdate => L("Son güncelleme", "Last update");
     public string Loading => L("Yükleniyor…", "Loading…");
     public string NotFound => L("Sayfa bulunamadı.", "Page not found.");
+    public string ForbiddenTitle => L("Bu sayfa size kapalı", "Not available to you");
+    public string ForbiddenHelp => L("Rolünüz ya da bölgeniz bu ekranı kapsamıyor. Gerekiyorsa bir yöneticiye başvurun.",
+        "Your role or area does not include this screen. Ask an administrator if you need it.");
 
     // Source view
     public string SourceView => L("Kaynak görünümü", "Source view");

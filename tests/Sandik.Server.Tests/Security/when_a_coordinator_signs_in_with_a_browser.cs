@@ -10,7 +10,8 @@ namespace Sandik.Server.Tests.Security;
 
 /// <summary>
 /// A province coordinator in a real browser: sent to the sign-in form, enrols an authenticator, lands on their own
-/// province, is kept out of national screens while navigating inside the live screen, and is thrown out of that open
+/// province, is kept out of national screens while navigating inside the live screen and when opening one by its
+/// address (a 403 page, not JSON), and is thrown out of that open
 /// screen when an administrator disables them.
 /// </summary>
 public sealed class when_a_coordinator_signs_in_with_a_browser : IAsyncLifetime
@@ -64,6 +65,16 @@ public sealed class when_a_coordinator_signs_in_with_a_browser : IAsyncLifetime
         await page.ClickAsync("nav.menu a[href^='sources']");
         await Assertions.Expect(page.Locator("#forbidden")).ToBeVisibleAsync();
         await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("İstanbul");
+        // Opened by its address, a national screen answers 403 with the same page (not the API's JSON), before and
+        // after the live circuit takes it over.
+        var direct = await page.GotoAsync(_server.Url + "/sources");
+        direct!.Status.ShouldBe(403);
+        (await direct.HeaderValueAsync("content-type"))!.ShouldStartWith("text/html");
+        await Assertions.Expect(page.Locator("#forbidden")).ToHaveTextAsync("Bu sayfa size kapalı");
+        await page.Locator(".frame[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("#forbidden")).ToBeVisibleAsync();
+        await page.GotoAsync(_server.Url + "/areas/34");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("İstanbul");
 
         (await _server.Http.PostAsJsonAsync($"api/v1/admin/users/{name}/disable", new { text = "browser test" }, TestContext.Current.CancellationToken))

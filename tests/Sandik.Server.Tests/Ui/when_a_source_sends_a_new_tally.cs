@@ -165,6 +165,39 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
     }
 
     [Fact]
+    public async Task an_administrator_adds_a_source_on_the_screen_and_retires_it_again()
+    {
+        var (sources, _) = await centre.OpenAsync("/sources");
+        await sources.Locator("#source-id").FillAsync("bar-association");
+        await sources.Locator("#source-name-tr").FillAsync("Baro gözlemcileri");
+        await sources.Locator("#source-rank").FillAsync("1");
+        await sources.ClickAsync("#source-add");
+        // No reason: refused in the screen's language, nothing added.
+        await Assertions.Expect(sources.Locator("#sources-message.warning")).ToContainTextAsync("gerekçesini yazın");
+        await sources.Locator("#sources-reason").FillAsync("the bar association joins tonight");
+        await sources.ClickAsync("#source-add");
+
+        await Assertions.Expect(sources.Locator("#sources-message.notice")).ToContainTextAsync("Baro gözlemcileri eklendi");
+        await Assertions.Expect(sources.Locator("#sources-table tr[data-source=bar-association] .rank")).ToHaveTextAsync("1");
+        var (box, official) = Submissions.BoxIn("11", 30);
+        await Submissions.SendAsync(centre.Server, "bar-association", Submissions.Body(box, official, Submissions.Ak, Submissions.Rival(official), 0));
+        var (boxPage, _) = await centre.OpenAsync(UiPath.Box(box.Code));
+        await Assertions.Expect(boxPage.Locator("#box-compare th.counted[data-source=bar-association]")).ToHaveCountAsync(1);
+
+        await sources.Locator("#retire-reason").FillAsync("its sheets could not be checked");
+        await sources.ClickAsync("#retire-table tr[data-source=bar-association] button.retire");
+
+        await Assertions.Expect(sources.Locator("#retire-message.notice")).ToContainTextAsync("sayımdan çıkarıldı: 1 sandık");
+        await Assertions.Expect(sources.Locator("#sources-table tr.retired[data-source=bar-association] .retired-mark")).ToBeVisibleAsync();
+        await Assertions.Expect(sources.Locator("#retire-table tr[data-source=bar-association] button.reinstate")).ToBeVisibleAsync();
+        await Assertions.Expect(boxPage.Locator("#box-compare th.counted[data-source=authority-feed]")).ToHaveCountAsync(1);
+        await OperationsCentre.ShootAsync(sources, "sources-retired");
+        // Its sheet is still there in a view that names it.
+        var (ownView, _) = await centre.OpenAsync(UiPath.Box(box.Code, "bar-association"));
+        await Assertions.Expect(ownView.Locator("#box-compare th.counted[data-source=bar-association]")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task an_override_typed_wrong_is_refused_in_the_screens_language_and_then_counted()
     {
         var (box, official) = Submissions.BoxIn("10", 30);

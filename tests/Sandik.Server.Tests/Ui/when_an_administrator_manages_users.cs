@@ -50,7 +50,7 @@ public sealed class when_an_administrator_manages_users(OperationsCentre centre)
         var created = trail.Locator("#audit tbody tr[data-action='user.create']").Filter(new() { HasText = name }).First;
         (await created.Locator("td.action").InnerTextAsync()).ShouldBe("Kullanıcı oluşturuldu\nuser.create");
         (await created.Locator("td.after li").AllInnerTextsAsync()).ShouldBe(
-            [$"name: {name}", "role: province-coordinator", "scope: 34", "twoFactor: hayır", "disabled: hayır"]);
+            [$"Ad: {name}", "Rol: İl koordinatörü", "Bölge: 34", "İki aşamalı doğrulama: hayır", "Devre dışı: hayır"]);
         (await created.Locator("td.after ul").GetAttributeAsync("title"))!.ShouldStartWith("{\"name\":");
         await Assertions.Expect(created.Locator("td.before li")).ToHaveCountAsync(0);
         (await created.InnerTextAsync()).ShouldNotContain("{");
@@ -59,6 +59,10 @@ public sealed class when_an_administrator_manages_users(OperationsCentre centre)
         var (english, _) = await centre.OpenAsync("/admin/users", language: "en");
         await Assertions.Expect(english.Locator($"#users tr[data-user='{name}'] td.role")).ToHaveTextAsync("Province coordinator");
         var (englishTrail, _) = await centre.OpenAsync("/admin/audit", language: "en");
-        await Assertions.Expect(englishTrail.Locator("#audit tbody tr[data-action='user.create'] td.action").First).ToContainTextAsync("User created");
+        var createdEn = englishTrail.Locator("#audit tbody tr[data-action='user.create']").Filter(new() { HasText = name }).First;
+        await Assertions.Expect(createdEn.Locator("td.action")).ToContainTextAsync("User created");
+        (await createdEn.Locator("td.after li").AllInnerTextsAsync()).ShouldBe(
+            [$"Name: {name}", "Role: Province coordinator", "Area: 34", "Second factor: no", "Disabled: no"]);
+        await Assertions.Expect(englishTrail.Locator("h1")).ToHaveTextAsync("Audit trail");
     }
 }

@@ -69,6 +69,8 @@ public abstract class LivePage : ComponentBase, IDisposable
                 if (wait > TimeSpan.Zero) await Task.Delay(wait);
                 Interlocked.Exchange(ref _pending, 0);
                 if (_subscription is null) return;
+                // The catalogue may have changed (a source added or retired): the view of all sources follows it.
+                Selection = SourceSelection.Parse(Catalog, Sources);
                 Refresh();
                 _lastRefresh = Stopwatch.GetTimestamp();
                 StateHasChanged();
