@@ -102,6 +102,7 @@ public static class SandikServer
         app.MapAnalysis();
         app.MapIncidents();
         app.MapPublicResults();
+        app.MapPublicRequests();
         app.MapProjection();
         app.MapSandikAccess();
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -26,6 +26,7 @@ public static class AccessRules
         // The count for the public, when the server publishes it (totals only; otherwise 404).
         [PublicEndpoints.PagePath] = AccessRule.Anyone,
         [PublicEndpoints.ApiPath] = AccessRule.Anyone,
+        [PublicRequestEndpoints.Path] = AccessRule.Anyone,
 
         // Signing in.
         ["/account/login"] = AccessRule.Anyone,

@@ -12,4 +12,19 @@ public sealed partial class UiText
     public string PublicNote => L(
         "Sandık sonuç tutanaklarından, tüm kaynaklar güven sırasıyla uzlaştırılarak. Resmî sonuçlar Yüksek Seçim Kurulunca ilan edilir.",
         "From the boxes' count sheets, every source reconciled by trust. The official results are announced by the Supreme Election Council.");
+
+    public string PublicRequestInvite => L("Bir sorun mu var, gönüllü mü olmak istiyorsunuz? Bize yazın.", "A problem to report, or want to volunteer? Write to us.");
+    public string PublicRequestTitle => L("Başvuru", "Write to us");
+    public string PublicRequestHelp => L("Sandığınızı soramadıysanız, bir usulsüzlük gördüyseniz ya da gönüllü olmak istiyorsanız yazın; il örgütümüz size dönsün.",
+        "Ask where you vote, report an irregularity you saw, or offer to volunteer; our province organisation calls you back.");
+    public string PublicRequestNoProvince => L("(il seçin)", "(choose a province)");
+    public string PublicRequestText => L("Mesajınız", "Your message");
+    public string PublicRequestName => L("Adınız (isteğe bağlı)", "Your name (optional)");
+    public string PublicRequestContact => L("Telefon ya da e-posta (size dönmemiz için)", "Phone or e-mail (for us to call back)");
+    public string PublicRequestSend => L("Gönder", "Send");
+    public string PublicRequestSaved(long id) => L($"Başvurunuz alındı. Numarası: {N(id)}. Bizi ararsanız bu numarayı söyleyin.",
+        $"Your request is in. Its number: {N(id)}. Quote it if you call us.");
+    public string PublicRequestAnother => L("Yeni başvuru", "Another request");
+    public string PublicRequestPrivacy => L("Adınız ve iletişim bilginiz yalnız size dönecek görevlilere gösterilir.",
+        "Your name and contact are shown only to the staff who call you back.");
 }

@@ -38,6 +38,7 @@ public sealed record AccessSpec(IReadOnlySet<string>? Roles, Where Where = Where
         ["/api/v1/requests"] = Anyone,
         ["/public"] = Anyone,
         ["/api/v1/public/results"] = Anyone,
+        ["/public/request"] = Anyone,
         ["/account/login"] = Anyone,
         ["/account/two-factor"] = Anyone,
         ["/account/enrol"] = Anyone,
