@@ -33,13 +33,38 @@ public sealed record SeatMargin(
 
     /// <summary>
     /// The fewest voters who, voting for the challenger instead of the holder, would have given it the seat: the
-    /// smallest whole y with (challenger + y) / (its seats + 1) above (holder − y) / its seats. Exact for the two of
-    /// them; a third contestant whose next quotient lies between could take the seat first.
+    /// smallest whole y with (challenger + y) / (its seats + 1) beating (holder − y) / its seats as D'Hondt settles it
+    /// (a higher quotient, or an equal one with more votes, or equal votes too and earlier in the list). Exact whoever
+    /// else stands: where the challenger's quotient passes the holder's, both lie above every other contestant's next
+    /// quotient (the challenger's was the highest of those and only rises), so no third one takes the seat first.
     /// </summary>
-    public long VotesToMove => (long)Math.Floor((HolderVotes * (ChallengerSeats + 1) - ChallengerVotes * HolderSeats) / (HolderSeats + ChallengerSeats + 1)) + 1;
+    public long VotesToMove
+    {
+        get
+        {
+            var strict = (long)Math.Floor((HolderVotes * (ChallengerSeats + 1) - ChallengerVotes * HolderSeats) / (HolderSeats + ChallengerSeats + 1)) + 1;
+            return strict > 0 && Beats(ChallengerVotes + strict - 1, HolderVotes - (strict - 1)) ? strict - 1 : strict;
+        }
+    }
 
-    /// <summary>The fewest new votes for the challenger alone (more of its voters turning out) that would have taken the seat.</summary>
-    public long VotesToGain => (long)Math.Floor(LastQuotient * (ChallengerSeats + 1) - ChallengerVotes) + 1;
+    /// <summary>The fewest new votes for the challenger alone (more of its voters turning out) that would have taken the seat, settled as <see cref="VotesToMove"/>.</summary>
+    public long VotesToGain
+    {
+        get
+        {
+            var strict = (long)Math.Floor(LastQuotient * (ChallengerSeats + 1) - ChallengerVotes) + 1;
+            return strict > 0 && Beats(ChallengerVotes + strict - 1, HolderVotes) ? strict - 1 : strict;
+        }
+    }
+
+    /// <summary>Whether the challenger's next quotient with these votes takes the seat from the holder's last one under D'Hondt's tie rule.</summary>
+    private bool Beats(double challenger, double holder)
+    {
+        var left = challenger * HolderSeats;
+        var right = holder * (ChallengerSeats + 1);
+        if (left != right) return left > right;
+        return challenger != holder ? challenger > holder : Challenger < Holder;
+    }
 
     /// <summary><see cref="VotesToMove"/> as a share of the constituency's valid votes.</summary>
     public double ShareToMove => Valid > 0 ? VotesToMove / Valid : 0;

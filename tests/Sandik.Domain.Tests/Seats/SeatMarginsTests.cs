@@ -127,6 +127,34 @@ public sealed class SeatMarginsTests
         hdp.Spare.ShouldBe((5_148_085 - 0.1 * 47_840_231) / 0.9, 1e-6);
     }
 
+    [Fact]
+    public void The_votes_to_move_hold_whatever_the_other_contestants_do()
+    {
+        // Whoever else stands, the voters to move are exact: at the point where the challenger's next quotient passes
+        // the holder's last one, both lie above every other contestant's next quotient (the challenger's was the
+        // highest of those to begin with, and only rises), so no third contestant can take the seat first.
+        var random = new Random(2015);
+        var checkedDistricts = 0;
+        for (var round = 0; round < 400; round++)
+        {
+            var magnitude = random.Next(2, 12);
+            var rules = Rules(("x", magnitude));
+            var votes = new Dictionary<string, double[]>
+            {
+                ["x"] = [random.Next(1_000, 60_000), random.Next(1_000, 60_000), random.Next(1_000, 60_000), random.Next(0, 2) * random.Next(1_000, 30_000)],
+            };
+            var allocation = SeatAllocator.Allocate(rules, Parties, votes);
+            if (SeatMargins.LastSeats(rules, allocation, votes) is not [var margin]) continue;
+            var won = allocation.ConstituencySeats["x"];
+            SeatsAfterMoving(rules, votes, "x", margin, margin.VotesToMove - 1)[margin.Challenger].ShouldBe(won[margin.Challenger], $"round {round}");
+            var moved = SeatsAfterMoving(rules, votes, "x", margin, margin.VotesToMove);
+            moved[margin.Challenger].ShouldBe(won[margin.Challenger] + 1, $"round {round}");
+            moved[margin.Holder].ShouldBe(won[margin.Holder] - 1, $"round {round}: the seat comes from the holder, not from a third contestant");
+            checkedDistricts++;
+        }
+        checkedDistricts.ShouldBeGreaterThan(300);
+    }
+
     private static int[] SeatsAfterMoving(SeatRules rules, Dictionary<string, double[]> votes, string code, SeatMargin margin, long moved) =>
         Reallocate(rules, votes, code, v => { v[margin.Holder] -= moved; v[margin.Challenger] += moved; });
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Sandik.Cli.Replay;
@@ -120,6 +121,39 @@ public sealed class when_two_nodes_share_a_store(ITestOutputHelper output)
             .Single(e => e.GetProperty("id").GetString() == "authority-feed").GetProperty("trustRank").GetInt32().ShouldBe(50);
         Figures.Record(output, $"Two nodes: a count sent to A was shown by B {shown.TotalMilliseconds:F0} ms after A's answer; " +
             $"ranks changed through B were counted by A {reranked.TotalMilliseconds:F0} ms after B's answer.");
+    }
+
+    [Fact]
+    public async Task a_source_added_and_retired_through_one_node_is_taken_in_by_the_other()
+    {
+        await using var nodes = await ClusterNodes.StartAsync(TestRedis.Address(), Polling);
+        var ct = TestContext.Current.CancellationToken;
+        var (box, tally) = Submissions.BoxIn("6", 40);
+        var explain = $"api/v1/boxes/explain?code={Uri.EscapeDataString(box.Code)}";
+
+        var added = await nodes.B.Http.PostAsJsonAsync("api/v1/admin/sources",
+            new { id = "bar-association", name = new { tr = "Baro gözlemcileri" }, trustRank = 1, reason = "joins tonight" }, ct);
+        added.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await added.Content.ReadAsStringAsync(ct));
+        // A takes the new source in at B's notice, so a key issued on A for it submits through A at once.
+        var host = nodes.A.App.Services.GetRequiredService<Sandik.Server.Live.ElectionHost>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (host.Election.Sources.Find("bar-association") is null)
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), "A never took in the source added through B");
+            await Task.Delay(20, ct);
+        }
+        var took = clock.Elapsed;
+        var sent = await Json.PostAsync(nodes.A.Http, "api/v1/submissions", await nodes.A.KeyFor("bar-association"), Submissions.Body(box, tally, 0, 0, 0));
+        sent.Status.ShouldBe(200, sent.Body.ToString());
+        await ClusterNodes.UntilAsync(nodes.B, explain, e => e.GetProperty("countedSource").GetString() == "bar-association", TimeSpan.FromSeconds(5));
+
+        // Retired through A, the box leaves the count on B as well, and B refuses the source's next sheet.
+        var retired = await nodes.A.Http.PostAsJsonAsync("api/v1/admin/sources/bar-association/retire", new { reason = "unchecked sheets" }, ct);
+        retired.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        await ClusterNodes.UntilAsync(nodes.B, explain, e => e.GetProperty("status").GetString() == "NotReported", TimeSpan.FromSeconds(5));
+        var (other, otherTally) = Submissions.BoxIn("6", 40, 1);
+        (await Json.PostAsync(nodes.B.Http, "api/v1/submissions", await nodes.B.KeyFor("bar-association"), Submissions.Body(other, otherTally, 0, 0, 0))).Status.ShouldBe(422);
+        Figures.Record(output, $"Two nodes: a source added through B was served by A {took.TotalMilliseconds:F0} ms after B's answer.");
     }
 
     [Fact]
