@@ -98,6 +98,8 @@ public sealed partial class UiText
 public sealed partial class UiText
 {
     public string UsersTitle => L("Kullanıcılar", "Users");
+    public string AuditShort => L("Denetim", "Audit");
+    public string SignOut => L("Çıkış", "Sign out");
     public string NewUserTitle => L("Yeni kullanıcı", "New user");
     public string NewUserHelp => L("İlk parola üretilir ve burada bir kez gösterilir; yöneticiler ve koordinatörler ilk girişte doğrulama uygulaması ekler.",
         "The first password is generated and shown here once; administrators and coordinators enrol an authenticator app when they first sign in.");

@@ -76,6 +76,8 @@ public sealed class when_a_coordinator_signs_in_with_a_browser : IAsyncLifetime
         await Assertions.Expect(page.Locator("#forbidden")).ToBeVisibleAsync();
         await page.GotoAsync(_server.Url + "/areas/34");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("İstanbul");
+        // The live circuit of this screen is what the disabling below must end.
+        await page.Locator(".frame[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         (await _server.Http.PostAsJsonAsync($"api/v1/admin/users/{name}/disable", new { text = "browser test" }, TestContext.Current.CancellationToken))
             .EnsureSuccessStatusCode();

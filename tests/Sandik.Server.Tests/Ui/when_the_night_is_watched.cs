@@ -338,6 +338,11 @@ public sealed class when_the_night_is_watched(OperationsCentre centre) : IClassF
     {
         const int phone = 390;
         var (sources, _) = await centre.OpenAsync("/sources", phone, 844);
+        // However long the user's name, signing out stays on its line (the name is cut, whole in its tooltip).
+        var name = (await sources.Locator("#session .who").BoundingBoxAsync())!;
+        var signOut = (await sources.Locator("#sign-out").BoundingBoxAsync())!;
+        Math.Abs((name.Y + name.Height / 2) - (signOut.Y + signOut.Height / 2)).ShouldBeLessThan(4);
+        ((double)signOut.X + signOut.Width).ShouldBeLessThanOrEqualTo(phone);
         await sources.Locator("#ranks-form").ScrollIntoViewIfNeededAsync();
         (await sources.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
         var form = await Box(sources, "#ranks-form");
