@@ -29,7 +29,8 @@ public static class AuditEndpoints
     private static async Task<Ok<IReadOnlyList<AuditEntry>>> Trail(AuditLog audit, int? limit, long? before, CancellationToken ct) =>
         TypedResults.Ok(await audit.ReadAsync(limit ?? 100, before, ct));
 
-    private static Ok<IReadOnlyList<SourceInfo>> ListSources(Live.ElectionHost host) => TypedResults.Ok(SourceInfo.Of(host.Election.Sources));
+    private static Ok<IReadOnlyList<Results.ElectionInfo.SourceInfo>> ListSources(Live.ElectionHost host) =>
+        TypedResults.Ok(Results.ElectionInfo.SourcesOf(host.Election.Sources));
 
     private static async Task<Results<Ok<RanksChanged>, ProblemHttpResult>> ChangeRanks(SourceAdministration.Change change, ClaimsPrincipal user,
         SourceAdministration ranks, CancellationToken ct) =>
@@ -52,13 +53,6 @@ public static class AuditEndpoints
         outcome.Ranks is { } changed
             ? TypedResults.Ok(new RanksChanged(changed, outcome.BoxesChanged, outcome.AppliesAfterRestart))
             : Problems.Problems.Of(StatusCodes.Status422UnprocessableEntity, refused, "Nothing was changed.", outcome.Errors);
-
-    /// <summary>A source as administrators see it.</summary>
-    public sealed record SourceInfo(string Id, string Name, string NameEn, int TrustRank, bool Retired)
-    {
-        public static IReadOnlyList<SourceInfo> Of(Sandik.Domain.Sources.SourceCatalog catalog) =>
-            [.. catalog.ByTrustRank.Select(s => new SourceInfo(s.Id, s.Name.Tr, s.Name.En, s.TrustRank, s.Retired))];
-    }
 
     /// <param name="BoxesChanged">Boxes whose counted tally or status moved on the server that took the change.</param>
     /// <param name="AppliesAfterRestart">
