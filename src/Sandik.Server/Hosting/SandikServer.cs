@@ -78,6 +78,11 @@ public static class SandikServer
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, ct) =>
             {
+                if (context.HttpContext.Request.Path.StartsWithSegments(PublicRequestEndpoints.Path))
+                {
+                    await PublicRequestEndpoints.RejectedAsync(context.HttpContext);
+                    return;
+                }
                 context.HttpContext.Response.Headers.RetryAfter = "1";
                 await Problems.Problems.Of(429, "Too many requests", "Too many requests of this kind from this address; wait a minute and retry.")
                     .ExecuteAsync(context.HttpContext);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sandik.Domain.Submissions;
 using Sandik.Server.Components.Public;
@@ -41,12 +42,24 @@ public static class PublicRequestEndpoints
             return Problems.Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Not a form", "Send the request form (application/x-www-form-urlencoded).");
         var form = await request.ReadFormAsync(ct);
         string? Field(string name) => form.TryGetValue(name, out var value) && value.ToString() is { Length: > 0 } text ? text : null;
-        var text = UiText.For(UiLanguages.Parse(Field("lang")));
+        var text = UiText.For(UiLanguages.Parse(Field("lang") ?? request.Query["lang"].ToString()));
         var sent = new CitizenRequest(Field("category"), Field("area"), null, Field("text"), Field("contact"), Field("name"));
         var outcome = await desk.RequestAsync(sent, ct);
         return outcome.Incident is { } incident
             ? Page(host, text, null, [], incident.Id, StatusCodes.Status201Created)
             : Page(host, text, sent, outcome.Errors, null, StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>
+    /// The answer to a form posted beyond the limit per address: the form again, saying to wait, with status 429 (the
+    /// page's language from its address; what was typed is not read, so that a flood costs no parsing).
+    /// </summary>
+    public static Task RejectedAsync(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "60";
+        var text = UiText.For(UiLanguages.Parse(http.Request.Query["lang"].ToString()));
+        var errors = new[] { new FieldError("", "too_many", "Too many requests from this address in a short time; send it again in a minute.") };
+        return Page(http.RequestServices.GetRequiredService<ElectionHost>(), text, null, errors, null, StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
     }
 
     private static RazorComponentResult<PublicRequestPage> Page(ElectionHost host, UiText text, CitizenRequest? form, IReadOnlyList<FieldError> errors,

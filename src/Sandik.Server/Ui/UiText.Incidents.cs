@@ -93,6 +93,7 @@ public sealed partial class UiText
         ("category", _) => L("Bir konu seçin.", english),
         (_, "too_long") => L($"En çok {N(Sandik.Server.Incidents.IncidentDesk.MaxShort)} karakter olabilir.", english),
         (_, "forbidden") => L("Bunu yapmaya yetkiniz yok.", english),
+        (_, "too_many") => L("Bu adresten kısa sürede çok fazla başvuru geldi; bir dakika sonra yeniden gönderin.", english),
         _ => english,
     };
 }

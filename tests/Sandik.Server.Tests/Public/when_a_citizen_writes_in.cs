@@ -86,6 +86,24 @@ public sealed class when_a_citizen_writes_in : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_flood_from_one_address_is_told_to_wait_on_the_page_in_its_language()
+    {
+        using var anyone = _server.Anonymous();
+        for (var i = 0; i < 10; i++) (await PostAsync(anyone, ("category", "other"), ("text", $"message {i}"))).Dispose();
+
+        using var refused = await anyone.PostAsync("public/request?lang=en",
+            new FormUrlEncodedContent([KeyValuePair.Create("category", "other"), KeyValuePair.Create("text", "one more")]), Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(60));
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("send it again in a minute");
+        var listed = (await Json.GetAsync(_server.Http, "api/v1/incidents?kind=citizen")).EnumerateArray().Select(i => i.GetProperty("text").GetString()).ToList();
+        listed.Count.ShouldBe(10);
+        listed.ShouldNotContain("one more");
+    }
+
+    [Fact]
     public async Task a_phone_without_script_reaches_the_form_from_the_public_count_and_sends_it()
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
