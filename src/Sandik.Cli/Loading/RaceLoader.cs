@@ -41,12 +41,19 @@ public static class RaceLoader
 
     private static async Task<StoredElection> FindAsync(IElectionStore store, string? electionId, CancellationToken ct)
     {
+        var id = await ElectionIdAsync(store, electionId, ", or give '--input FILE'", ct);
+        return await store.LoadElectionAsync(id, ct) ?? throw new CommandLine.UsageException($"The store holds no election '{id}'.");
+    }
+
+    /// <summary>The election named, which the store must hold, or the store's only one.</summary>
+    /// <param name="orElse">What else the command could be given when the store holds no election (appended to the message).</param>
+    public static async Task<string> ElectionIdAsync(IElectionStore store, string? electionId, string orElse, CancellationToken ct)
+    {
         var ids = await store.ListElectionsAsync(ct);
-        if (ids.Count == 0) throw new CommandLine.UsageException("The store holds no election yet: run './sandik import --input FILE' first, or give '--input FILE'.");
+        if (ids.Count == 0) throw new CommandLine.UsageException($"The store holds no election yet: run './sandik import --input FILE' first{orElse}.");
         if (electionId is null && ids.Count > 1)
             throw new CommandLine.UsageException($"The store holds several elections ({string.Join(", ", ids)}): choose one with '--election'.");
         var id = electionId ?? ids[0];
-        return await store.LoadElectionAsync(id, ct)
-            ?? throw new CommandLine.UsageException($"The store holds no election '{id}'. It holds: {string.Join(", ", ids)}.");
+        return ids.Contains(id) ? id : throw new CommandLine.UsageException($"The store holds no election '{id}'. It holds: {string.Join(", ", ids)}.");
     }
 }

@@ -31,7 +31,7 @@ public static class SourcesCommand
         var connection = context.StoreConnection(args.Get("--store"));
         await using var store = ElectionStores.Open(connection);
         await store.InitializeAsync(ct);
-        var electionId = await ElectionIdAsync(store, args.Get("--election"), ct);
+        var electionId = await RaceLoader.ElectionIdAsync(store, args.Get("--election"), "", ct);
         var edit = argv[0] switch
         {
             "list" => null,
@@ -68,15 +68,5 @@ public static class SourcesCommand
     {
         foreach (var error in errors) context.Messages.MarkupLine($"[red]{Markup.Escape(error.Field)}: {Markup.Escape(error.Message)}[/]");
         return 1;
-    }
-
-    /// <summary>The election named, or the store's only one.</summary>
-    public static async Task<string> ElectionIdAsync(IElectionStore store, string? electionId, CancellationToken ct)
-    {
-        var ids = await store.ListElectionsAsync(ct);
-        if (ids.Count == 0) throw new UsageException("The store holds no election yet: run './sandik import --input FILE' first.");
-        if (electionId is null)
-            return ids.Count == 1 ? ids[0] : throw new UsageException($"The store holds several elections ({string.Join(", ", ids)}): choose one with '--election'.");
-        return ids.Contains(electionId) ? electionId : throw new UsageException($"The store holds no election '{electionId}'. It holds: {string.Join(", ", ids)}.");
     }
 }

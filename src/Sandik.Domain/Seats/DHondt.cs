@@ -54,8 +54,12 @@ public static class DHondt
         return won;
     }
 
-    // a / (wonA + 1) against b / (wonB + 1); strictly greater, so an equal contestant never displaces an earlier one.
-    private static bool Beats(double a, int wonA, double b, int wonB)
+    /// <summary>
+    /// Whether a contestant with <paramref name="a"/> votes and <paramref name="wonA"/> seats takes the next seat before
+    /// one with <paramref name="b"/> votes and <paramref name="wonB"/> seats: a higher quotient a / (wonA + 1), or an
+    /// equal one with more votes. False when both are equal too, so an equal contestant never displaces an earlier one.
+    /// </summary>
+    internal static bool Beats(double a, int wonA, double b, int wonB)
     {
         var left = a * (wonB + 1);
         var right = b * (wonA + 1);

@@ -38,32 +38,24 @@ public sealed record SeatMargin(
     /// else stands: where the challenger's quotient passes the holder's, both lie above every other contestant's next
     /// quotient (the challenger's was the highest of those and only rises), so no third one takes the seat first.
     /// </summary>
-    public long VotesToMove
-    {
-        get
-        {
-            var strict = (long)Math.Floor((HolderVotes * (ChallengerSeats + 1) - ChallengerVotes * HolderSeats) / (HolderSeats + ChallengerSeats + 1)) + 1;
-            return strict > 0 && Beats(ChallengerVotes + strict - 1, HolderVotes - (strict - 1)) ? strict - 1 : strict;
-        }
-    }
+    public long VotesToMove => OneFewerIfItTakesTheSeat(
+        (long)Math.Floor((HolderVotes * (ChallengerSeats + 1) - ChallengerVotes * HolderSeats) / (HolderSeats + ChallengerSeats + 1)) + 1, moved: true);
 
     /// <summary>The fewest new votes for the challenger alone (more of its voters turning out) that would have taken the seat, settled as <see cref="VotesToMove"/>.</summary>
-    public long VotesToGain
-    {
-        get
-        {
-            var strict = (long)Math.Floor(LastQuotient * (ChallengerSeats + 1) - ChallengerVotes) + 1;
-            return strict > 0 && Beats(ChallengerVotes + strict - 1, HolderVotes) ? strict - 1 : strict;
-        }
-    }
+    public long VotesToGain => OneFewerIfItTakesTheSeat((long)Math.Floor(LastQuotient * (ChallengerSeats + 1) - ChallengerVotes) + 1, moved: false);
 
-    /// <summary>Whether the challenger's next quotient with these votes takes the seat from the holder's last one under D'Hondt's tie rule.</summary>
-    private bool Beats(double challenger, double holder)
+    /// <summary>
+    /// The count that strictly passes the holder's quotient, or one fewer where that one fewer ties it and D'Hondt's
+    /// tie rule (more votes, then the earlier in the list) gives the challenger the seat.
+    /// </summary>
+    /// <param name="moved">The votes come from the holder (its quotient falls too), not from new voters.</param>
+    private long OneFewerIfItTakesTheSeat(long strict, bool moved)
     {
-        var left = challenger * HolderSeats;
-        var right = holder * (ChallengerSeats + 1);
-        if (left != right) return left > right;
-        return challenger != holder ? challenger > holder : Challenger < Holder;
+        if (strict <= 0) return strict;
+        var challenger = ChallengerVotes + strict - 1;
+        var holder = moved ? HolderVotes - (strict - 1) : HolderVotes;
+        var tied = challenger * HolderSeats == holder * (ChallengerSeats + 1) && challenger == holder;
+        return DHondt.Beats(challenger, ChallengerSeats, holder, HolderSeats - 1) || (tied && Challenger < Holder) ? strict - 1 : strict;
     }
 
     /// <summary><see cref="VotesToMove"/> as a share of the constituency's valid votes.</summary>

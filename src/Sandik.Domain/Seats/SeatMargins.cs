@@ -57,13 +57,8 @@ public static class SeatMargins
         return new SeatMargin(constituency, votes.Sum(), holder, won[holder], votes[holder], challenger, won[challenger], votes[challenger]);
     }
 
-    // a / seatsA is the later seat than b / seatsB: a lower quotient, or an equal one with fewer votes.
-    private static bool Below(double a, int seatsA, double b, int seatsB)
-    {
-        var left = a * seatsB;
-        var right = b * seatsA;
-        return left != right ? left < right : a < b;
-    }
+    // a / seatsA is the later seat than b / seatsB: D'Hondt gave b's seat before a's.
+    private static bool Below(double a, int seatsA, double b, int seatsB) => DHondt.Beats(b, seatsB - 1, a, seatsA - 1);
 
     private static int[] Caps(SeatAllocation allocation) =>
         [.. allocation.Candidates.Select((c, i) => c.Eligibility switch

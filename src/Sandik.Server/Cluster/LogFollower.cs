@@ -17,7 +17,7 @@ namespace Sandik.Server.Cluster;
 /// committed since, whichever node committed it. The follower reads when another node announces a commit
 /// (<see cref="ClusterBus"/>) and at least every <see cref="SandikServerOptions.FollowInterval"/>, and hands what it
 /// reads to the <see cref="IngestQueue"/>'s writer, which applies it beside this node's own commits (skipping the
-/// entries it committed itself). It also takes in a change of trust ranks made through another node: at once when that
+/// entries it committed itself). It also takes in a change of the source catalogue (ranks, a source added or retired) made through another node: at once when that
 /// node's notice arrives, and otherwise within a follow interval, by reading the stored catalogue's one row. Applying is order-free — each box keeps every source's latest tally by sequence — so
 /// another node's older entry applied after this node's newer one gives the state the log gives in sequence order.
 /// On a single node it only reads the stored catalogue every follow interval, so that a source added or retired from

@@ -88,12 +88,12 @@ public sealed class IngestQueue(IElectionStore store, ElectionHost host, LiveNot
     /// <returns>How many box counts changed; null when the catalogue was the one already served (or needs a restart).</returns>
     public async Task<int?> ChangeSourcesAsync(StoredSources stored, CancellationToken ct)
     {
-        var reranked = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var changed = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var pending = new Pending([], new TaskCompletionSource<IReadOnlyList<AppendResult>>(TaskCreationOptions.RunContinuationsAsynchronously),
-            Sources: (stored, reranked));
+            Sources: (stored, changed));
         await EnqueueAsync(pending, ct);
         await pending.Done.Task.WaitAsync(ct);
-        return await reranked.Task;
+        return await changed.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

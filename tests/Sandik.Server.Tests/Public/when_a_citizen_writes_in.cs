@@ -15,7 +15,6 @@ namespace Sandik.Server.Tests.Public;
 /// </summary>
 public sealed class when_a_citizen_writes_in : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private TestServer _server = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -24,15 +23,8 @@ public sealed class when_a_citizen_writes_in : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium)) throw new InvalidOperationException($"The browser tests need Chromium at {Chromium}: run scripts/chromium.sh.");
+        (_playwright, _browser) = await OperationsCentre.LaunchChromiumAsync();
         _server = await TestServer.StartAsync(withOfficialCounts: false, configure: o => o.PublicResults = true);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
     }
 
     public async ValueTask DisposeAsync()

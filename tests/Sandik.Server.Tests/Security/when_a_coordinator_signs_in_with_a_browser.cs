@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Sandik.Server.Identity;
 using Sandik.Server.Tests.Security.Support;
 using Sandik.Server.Tests.Support;
+using Sandik.Server.Tests.Ui.Support;
 using Shouldly;
 using Xunit;
 
@@ -16,22 +17,14 @@ namespace Sandik.Server.Tests.Security;
 /// </summary>
 public sealed class when_a_coordinator_signs_in_with_a_browser : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private TestServer _server = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium)) throw new InvalidOperationException($"The browser tests need Chromium at {Chromium}: run scripts/chromium.sh.");
+        (_playwright, _browser) = await OperationsCentre.LaunchChromiumAsync();
         _server = await TestServer.StartAsync(withOfficialCounts: false);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
     }
 
     public async ValueTask DisposeAsync()

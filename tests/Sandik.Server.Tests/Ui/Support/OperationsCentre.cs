@@ -26,17 +26,30 @@ public class OperationsCentre : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: run scripts/chromium.sh.");
+        RequireChromium(); // before the server starts, so that a missing browser leaves nothing running
         var server = StartServerAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        (_playwright, Browser) = await LaunchChromiumAsync();
+        Server = await server;
+    }
+
+    /// <summary>Debian's Chromium, headless, as every browser test runs it; dispose of both when done.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchChromiumAsync()
+    {
+        RequireChromium();
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        Server = await server;
+        return (playwright, browser);
+    }
+
+    private static void RequireChromium()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: run scripts/chromium.sh.");
     }
 
     /// <summary>The server the browser looks at: the whole November 2015 election, every box counted.</summary>
