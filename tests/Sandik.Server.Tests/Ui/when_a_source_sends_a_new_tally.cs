@@ -167,6 +167,9 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
     [Fact]
     public async Task an_administrator_adds_a_source_on_the_screen_and_retires_it_again()
     {
+        var (overview, _) = await centre.OpenAsync("/");
+        await overview.MarkAsync();
+        await Assertions.Expect(overview.Locator("#source-view input[value=bar-association]")).ToHaveCountAsync(0);
         var (sources, _) = await centre.OpenAsync("/sources");
         await sources.Locator("#source-id").FillAsync("bar-association");
         await sources.Locator("#source-name-tr").FillAsync("Baro gözlemcileri");
@@ -179,6 +182,8 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
 
         await Assertions.Expect(sources.Locator("#sources-message.notice")).ToContainTextAsync("Baro gözlemcileri eklendi");
         await Assertions.Expect(sources.Locator("#sources-table tr[data-source=bar-association] .rank")).ToHaveTextAsync("1");
+        // A screen opened before the source was added offers it in its picker without being reloaded.
+        await Assertions.Expect(overview.Locator("#source-view input[value=bar-association]")).ToHaveCountAsync(1);
         var (box, official) = Submissions.BoxIn("11", 30);
         await Submissions.SendAsync(centre.Server, "bar-association", Submissions.Body(box, official, Submissions.Ak, Submissions.Rival(official), 0));
         var (boxPage, _) = await centre.OpenAsync(UiPath.Box(box.Code));
@@ -191,6 +196,8 @@ public sealed class when_a_source_sends_a_new_tally(OperationsCentre centre) : I
         await Assertions.Expect(sources.Locator("#sources-table tr.retired[data-source=bar-association] .retired-mark")).ToBeVisibleAsync();
         await Assertions.Expect(sources.Locator("#retire-table tr[data-source=bar-association] button.reinstate")).ToBeVisibleAsync();
         await Assertions.Expect(boxPage.Locator("#box-compare th.counted[data-source=authority-feed]")).ToHaveCountAsync(1);
+        await Assertions.Expect(overview.Locator("#source-view label:has(input[value=bar-association]) small")).ToContainTextAsync("sayım dışı");
+        (await overview.StillMarkedAsync()).ShouldBeTrue();
         await OperationsCentre.ShootAsync(sources, "sources-retired");
         // Its sheet is still there in a view that names it.
         var (ownView, _) = await centre.OpenAsync(UiPath.Box(box.Code, "bar-association"));
