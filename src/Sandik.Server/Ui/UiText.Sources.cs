@@ -9,6 +9,11 @@ public sealed partial class UiText
     public string Retired => L("sayım dışı", "retired");
     public string RetiredNote => L("Sayım dışı kaynakların tutanakları sandık geçmişinde ve kaynak seçilerek görülebilir; tüm kaynakların sayımına girmez.",
         "A retired source's sheets stay on each box's history and in a view that names it; the count of all sources leaves them out.");
+    public string RanksTitle => L("Güven sırasını değiştir", "Change trust ranks");
+    public string RanksHelp => L("Her sandık en güvenilir kaynağından sayılır (1 en güvenilir). Değişiklik tüm sandıklara hemen uygulanır; adınız ve gerekçenizle denetim kaydına yazılır.",
+        "Each box is counted from its best-ranked source (1 is the most trusted). A change applies at once to every box and is written to the audit trail with your name and reason.");
+    public string ApplyRanks => L("Uygula", "Apply");
+    public string RanksChanged(long boxes) => L($"Güven sırası değişti: {N(boxes)} sandık artık farklı sayılıyor.", $"Ranks changed: {N(boxes)} boxes are now counted otherwise.");
     public string AddSourceTitle => L("Kaynak ekle", "Add a source");
     public string AddSourceHelp => L("Yeni kaynak hemen anahtar alıp tutanak gönderebilir; en güvenilir gönderen olduğu sandıklarda sayılır.",
         "A new source can be issued keys and send at once; it counts where it is the best-ranked sender.");
