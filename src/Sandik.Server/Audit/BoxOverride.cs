@@ -22,6 +22,28 @@ public sealed class BoxOverride(ElectionHost host, IngestQueue queue, AuditLog a
         public static Outcome Refused(string field, string code, string message) => new(null, [new FieldError(field, code, message)]);
     }
 
+    /// <summary>A sheet headquarters enters for a box, checked before it is submitted.</summary>
+    /// <param name="Refusal">Set when the sheet may not be submitted: an unknown race, a user without the right or the box, bad counts.</param>
+    internal readonly record struct Checked(LiveRace? Live, Submission? Submission, Outcome? Refusal);
+
+    /// <summary>
+    /// The checks a sheet entered on a screen shares with every other: the race exists, the user holds the permission
+    /// and the box lies in their area (the endpoint and the screen check this too; the action does not rely on them),
+    /// and the sheet is valid as a full count sheet of <paramref name="source"/>.
+    /// </summary>
+    internal static Checked Check(ElectionHost host, ClaimsPrincipal actor, Permission permission, string forbidden, string boxCode, OverrideRequest request,
+        string source, string clientIdPrefix, string? evidence)
+    {
+        var live = host.Race(request.Race);
+        if (live is null) return new(null, null, Outcome.Refused("race", "unknown", $"The election has no race '{request.Race}'."));
+        if (!actor.Has(permission)
+            || (live.Geography.TryGetBox(boxCode, out var inScope) && !actor.ScopeOf().CoversBox(live.Geography, inScope.Index)))
+            return new(live, null, Outcome.Refused("box", "forbidden", forbidden));
+        var draft = request.ToDraft(source, actor.NameOf(), live.Race.Id, boxCode, clientIdPrefix + Guid.NewGuid().ToString("N"), evidence);
+        var validated = host.Validator.Validate(draft, ValidationPolicy.FullCountSheet);
+        return validated.IsValid ? new(live, validated.Value, null) : new(live, null, new Outcome(null, validated.Errors));
+    }
+
     public async Task<Outcome> OverrideAsync(ClaimsPrincipal actor, string boxCode, OverrideRequest request, CancellationToken ct)
     {
         var reason = request.Reason?.Trim();
@@ -29,20 +51,13 @@ public sealed class BoxOverride(ElectionHost host, IngestQueue queue, AuditLog a
             return Outcome.Refused("reason", "required", $"Say why the tally is overridden (1 to {MaxReason} characters).");
         if (!OverrideSource.IsIn(host.Election.Sources))
             return Outcome.Refused("source", "unknown", $"The election has no '{OverrideSource.Id}' source; restart the server to add it.");
-        var live = host.Race(request.Race);
-        if (live is null) return Outcome.Refused("race", "unknown", $"The election has no race '{request.Race}'.");
-        // The endpoint and the screen check this too; the action does not rely on them.
-        if (!actor.Has(Permission.OverrideTally)
-            || (live.Geography.TryGetBox(boxCode, out var inScope) && !actor.ScopeOf().CoversBox(live.Geography, inScope.Index)))
-            return Outcome.Refused("box", "forbidden", "You may not override this box.");
+        var (live, sheet, refusal) = Check(host, actor, Permission.OverrideTally, "You may not override this box.", boxCode, request,
+            OverrideSource.Id, "override-", request.Evidence);
+        if (refusal is not null) return refusal;
 
-        var draft = request.ToDraft(OverrideSource.Id, actor.NameOf(), live.Race.Id, boxCode, "override-" + Guid.NewGuid().ToString("N"), request.Evidence);
-        var validated = host.Validator.Validate(draft, ValidationPolicy.FullCountSheet);
-        if (!validated.IsValid) return new Outcome(null, validated.Errors);
-
-        live.Geography.TryGetBox(boxCode, out var box);
+        live!.Geography.TryGetBox(boxCode, out var box);
         var before = Counted(live, box.Index);
-        var result = (await queue.SubmitAsync([LoggedSubmission.ForAccepted(validated.Value!, time.GetUtcNow())], ct))[0];
+        var result = (await queue.SubmitAsync([LoggedSubmission.ForAccepted(sheet!, time.GetUtcNow())], ct))[0];
         var after = Counted(live, box.Index);
         await audit.RecordAsync(actor, AuditActions.BoxOverride, boxCode, before, after, reason, ct);
         return new Outcome(result.Entry.Sequence, []);

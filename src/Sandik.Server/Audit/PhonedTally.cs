@@ -25,18 +25,10 @@ public sealed class PhonedTally(ElectionHost host, IngestQueue queue, IOptions<S
             return BoxOverride.Outcome.Refused("source", "unknown", $"The election has no '{source}' source to log phoned sheets as.");
         var note = string.IsNullOrWhiteSpace(request.Reason) ? request.Evidence?.Trim() : request.Reason.Trim();
         if (note?.Length > MaxNote) return BoxOverride.Outcome.Refused("reason", "too_long", $"The note is {note.Length} characters long; at most {MaxNote} are allowed.");
-        var live = host.Race(request.Race);
-        if (live is null) return BoxOverride.Outcome.Refused("race", "unknown", $"The election has no race '{request.Race}'.");
-        // The endpoint and the screen check this too; the action does not rely on them.
-        if (!actor.Has(Permission.EnterPhonedTally)
-            || (live.Geography.TryGetBox(boxCode, out var inScope) && !actor.ScopeOf().CoversBox(live.Geography, inScope.Index)))
-            return BoxOverride.Outcome.Refused("box", "forbidden", "You may not enter this box's sheet.");
-
-        var draft = request.ToDraft(source, actor.NameOf(), live.Race.Id, boxCode, "phoned-" + Guid.NewGuid().ToString("N"),
-            string.IsNullOrEmpty(note) ? null : note);
-        var validated = host.Validator.Validate(draft, ValidationPolicy.FullCountSheet);
-        if (!validated.IsValid) return new BoxOverride.Outcome(null, validated.Errors);
-        var result = (await queue.SubmitAsync([LoggedSubmission.ForAccepted(validated.Value!, time.GetUtcNow())], ct))[0];
+        var (_, sheet, refusal) = BoxOverride.Check(host, actor, Permission.EnterPhonedTally, "You may not enter this box's sheet.", boxCode, request,
+            source, "phoned-", string.IsNullOrEmpty(note) ? null : note);
+        if (refusal is not null) return refusal;
+        var result = (await queue.SubmitAsync([LoggedSubmission.ForAccepted(sheet!, time.GetUtcNow())], ct))[0];
         return new BoxOverride.Outcome(result.Entry.Sequence, []);
     }
 }
