@@ -16,4 +16,6 @@ public static class ErrorCodes
     public const string VotesDoNotSumToValid = "votes_do_not_sum_to_valid";
     public const string ValidPlusInvalidIsNotVoted = "valid_plus_invalid_is_not_voted";
     public const string TooLong = "too_long";
+    public const string Blank = "blank";
+    public const string InvalidText = "invalid_text";
 }

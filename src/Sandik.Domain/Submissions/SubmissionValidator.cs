@@ -27,6 +27,9 @@ public sealed class SubmissionValidator(Election election, ElectionGeography geo
         CheckText(draft.Reporter, "reporter", errors);
         CheckText(draft.Evidence, "evidence", errors);
         CheckText(draft.ClientSubmissionId, "clientSubmissionId", errors);
+        // A blank id would make every later blank id a "retry" of the first submission, whatever its box.
+        if (draft.ClientSubmissionId is { } id && string.IsNullOrWhiteSpace(id))
+            errors.Add(new FieldError("clientSubmissionId", ErrorCodes.Blank, "'clientSubmissionId' is blank: leave it out or give an id of your own for this submission."));
 
         var registered = Count(draft.Registered, TallyFields.Registered, policy.RequireTurnoutCounts, errors);
         var voted = Count(draft.Voted, TallyFields.Voted, policy.RequireTurnoutCounts, errors);

@@ -49,7 +49,8 @@ public static class SubmissionJson
                 case 9: invalid = property.Value; break;
                 case 10: votes = property.Value; break;
                 default:
-                    shapeErrors.Add(new FieldError(Short(property.Name), "unknown_field", $"'{Short(property.Name)}' is not a field of a submission."));
+                    if (NameOf(property) is { } name) shapeErrors.Add(new FieldError(Short(name), "unknown_field", $"'{Short(name)}' is not a field of a submission."));
+                    else shapeErrors.Add(InvalidText("$", "A field name"));
                     break;
             }
         }
@@ -72,22 +73,34 @@ public static class SubmissionJson
 
     private static int SlotOf(JsonProperty property)
     {
-        for (var i = 0; i < Known.Length; i++)
+        try
         {
-            if (property.NameEquals(Known[i])) return i;
+            for (var i = 0; i < Known.Length; i++)
+            {
+                if (property.NameEquals(Known[i])) return i;
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // A name that is not text (a lone surrogate) is no known field; the unknown-field branch names it.
         }
         return -1;
     }
 
     /// <summary>The source a body names, if any (it must be the API key's own).</summary>
     public static string? ClaimedSource(JsonElement item) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String && TryString(s, out var text) ? text : null;
 
     /// <summary>A text field: absent (default) or null is null; anything but a string is an error.</summary>
     private static string? Text(JsonElement value, string name, List<FieldError> errors)
     {
         if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null) return null;
-        if (value.ValueKind == JsonValueKind.String) return value.GetString();
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            if (TryString(value, out var text)) return text;
+            errors.Add(InvalidText(name, $"'{name}'"));
+            return null;
+        }
         errors.Add(new FieldError(name, "not_a_string", $"'{name}' must be a string, got {Describe(value.ValueKind)}."));
         return null;
     }
@@ -96,7 +109,8 @@ public static class SubmissionJson
     {
         JsonValueKind.Undefined or JsonValueKind.Null => CountInput.Missing,
         JsonValueKind.Number => value.TryGetInt64(out var n) ? CountInput.Of(n) : new CountInput(Short(value.GetRawText()), null),
-        JsonValueKind.String => CountInput.Parse(value.GetString()) is { IsMissing: false } parsed ? parsed : new CountInput("\"\"", null),
+        JsonValueKind.String => !TryString(value, out var text) ? new CountInput("\"?\"", null)
+            : CountInput.Parse(text) is { IsMissing: false } parsed ? parsed : new CountInput("\"\"", null),
         _ => new CountInput(Short(value.GetRawText()), null),
     };
 
@@ -110,9 +124,51 @@ public static class SubmissionJson
         }
         var list = new List<KeyValuePair<string, CountInput>>(votes.GetPropertyCount());
         foreach (var property in votes.EnumerateObject())
-            list.Add(new(choices?.Of(property, list.Count) ?? property.Name, Count(property.Value)));
+        {
+            if ((ChoiceOf(choices, property, list.Count) ?? NameOf(property)) is { } choice) list.Add(new(choice, Count(property.Value)));
+            else errors.Add(InvalidText("votes", "A choice id in 'votes'"));
+        }
         return list;
     }
+
+    /// <summary>
+    /// A string's text, or false when it is not text at all: JSON lets a lone surrogate be escaped (\ud800), and a body
+    /// may hold bytes that are not UTF-8; neither can become a string, and neither may turn into a server error.
+    /// </summary>
+    private static bool TryString(JsonElement value, out string? text)
+    {
+        try
+        {
+            text = value.GetString();
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            text = null;
+            return false;
+        }
+    }
+
+    private static string? ChoiceOf(ChoiceNames? choices, JsonProperty property, int position)
+    {
+        try { return choices?.Of(property, position); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException) { return null; }
+    }
+
+    private static string? NameOf(JsonProperty property)
+    {
+        try { return property.Name; }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException) { return null; }
+    }
+
+    private static FieldError InvalidText(string field, string what) =>
+        new(field, ErrorCodes.InvalidText, $"{what} is not valid Unicode text (a lone surrogate, or bytes that are not UTF-8).");
+
+    /// <summary>
+    /// The item's JSON as written, for the log; bytes that are not UTF-8 become U+FFFD instead of failing.
+    /// </summary>
+    public static string RawText(JsonElement item) =>
+        System.Text.Encoding.UTF8.GetString(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(item));
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

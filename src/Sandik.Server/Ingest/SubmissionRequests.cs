@@ -122,9 +122,9 @@ public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits
         if (validated.IsValid && shape.Count == 0)
             return (LoggedSubmission.ForAccepted(validated.Value!, now), null);
         var errors = shape.Concat(validated.Errors).ToList();
-        var payload = item.GetRawText();
+        var payload = SubmissionJson.RawText(item);
         return (new LoggedSubmission(0, now, source, Shorten(draft.Reporter), Shorten(raceId) ?? "", Shorten(draft.BoxCode) ?? "",
-            Shorten(draft.ClientSubmissionId), Shorten(draft.Evidence), null, errors, payload.Length > 8_192 ? payload[..8_192] : payload), null);
+            IdempotencyKey(draft.ClientSubmissionId), Shorten(draft.Evidence), null, errors, payload.Length > 8_192 ? payload[..8_192] : payload), null);
     }
 
     private ChoiceNames? _choices;
@@ -137,6 +137,14 @@ public sealed class SubmissionRequests(ApiKeyRegistry keys, KeyRateLimits limits
         if (!ReferenceEquals(choices?.Election, election)) _choices = choices = new ChoiceNames(election);
         return choices;
     }
+
+    /// <summary>
+    /// The client id a rejected entry is logged under, so that its retry gets the same answer: none for an id that is
+    /// blank or too long, which would otherwise stand for other ids (every blank one, every one sharing its first
+    /// <see cref="SubmissionValidator.MaxTextLength"/> characters).
+    /// </summary>
+    private static string? IdempotencyKey(string? id) =>
+        id is null || string.IsNullOrWhiteSpace(id) || id.Length > SubmissionValidator.MaxTextLength ? null : id;
 
     private static string? Shorten(string? text) => text is { Length: > SubmissionValidator.MaxTextLength } ? text[..SubmissionValidator.MaxTextLength] : text;
 }

@@ -92,4 +92,61 @@ public sealed class when_input_is_bad : IAsyncLifetime
         results.GetProperty("area").GetProperty("boxes").GetInt64().ShouldBe(0);
         results.GetProperty("area").GetProperty("valid").GetInt64().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task text_that_is_not_unicode_is_named_not_a_server_error()
+    {
+        // A lone surrogate, escaped as JSON allows, in a text field, a count, a field name and a choice id.
+        var problem = await ExpectProblem(422, $$"""{"box":"{{_box}}","clientSubmissionId":"x\ud800","valid":"\udc00","\ud800":1,"votes":{"\ud800":1} }""");
+        Codes(problem).ShouldContain("clientSubmissionId:invalid_text");
+        Codes(problem).ShouldContain("$:invalid_text");
+        Codes(problem).ShouldContain("votes:invalid_text");
+        Codes(problem).ShouldContain("valid:not_a_number");
+
+        // Bytes that are not UTF-8 inside a string, alone and in a batch beside a good sheet.
+        var bad = System.Text.Encoding.UTF8.GetBytes($$"""{"box":"{{_box}}","reporter":"G_khan"}""");
+        bad[Array.IndexOf(bad, (byte)'_')] = 0xff;
+        (await PostBytes("api/v1/submissions", bad)).ShouldBe(422);
+        var good = $$"""{"box":"{{_box}}","clientSubmissionId":"utf8-good","registered":300,"voted":100,"valid":95,"invalid":5,"votes":{"ak_parti":95} }""";
+        var batch = new List<byte>(System.Text.Encoding.UTF8.GetBytes("[" + good + ","));
+        batch.AddRange(bad);
+        batch.Add((byte)']');
+        (await PostBytes("api/v1/submissions/batch", [.. batch])).ShouldBe(200);
+        var results = await Json.GetAsync(_server.Http, "api/v1/results");
+        results.GetProperty("area").GetProperty("valid").GetInt64().ShouldBe(95);
+    }
+
+    [Fact]
+    public async Task a_blank_client_id_is_refused_rather_than_taken_for_every_other_blank_one()
+    {
+        foreach (var id in new[] { "", "   " })
+        {
+            var problem = await ExpectProblem(422, $$"""{"box":"{{_box}}","clientSubmissionId":"{{id}}","registered":300,"voted":100,"valid":95,"invalid":5,"votes":{"ak_parti":95} }""");
+            Codes(problem).ShouldBe(["clientSubmissionId:blank"]);
+            // Not answered as a retry of the blank id before it.
+            (problem.TryGetProperty("duplicate", out var duplicate) && duplicate.ValueKind == JsonValueKind.True).ShouldBeFalse();
+        }
+    }
+
+    [Fact]
+    public async Task a_client_id_too_long_does_not_stand_for_its_first_characters()
+    {
+        var prefix = new string('L', 500);
+        var sheet = $$""","box":"{{_box}}","registered":300,"voted":100,"valid":95,"invalid":5,"votes":{"ak_parti":95} }""";
+        Codes(await ExpectProblem(422, $$"""{"clientSubmissionId":"{{prefix}}X"{{sheet}}""")).ShouldBe(["clientSubmissionId:too_long"]);
+
+        var (status, answer) = await Json.PostAsync(_server.Http, "api/v1/submissions", _key, $$"""{"clientSubmissionId":"{{prefix}}"{{sheet}}""");
+
+        status.ShouldBe(200, answer.ToString());
+        answer.GetProperty("duplicate").GetBoolean().ShouldBeFalse();
+    }
+
+    private async Task<int> PostBytes(string path, byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Api-Key", _key);
+        using var response = await _server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return (int)response.StatusCode;
+    }
 }
