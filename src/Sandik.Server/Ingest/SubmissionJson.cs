@@ -80,7 +80,7 @@ public static class SubmissionJson
                 if (property.NameEquals(Known[i])) return i;
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e) when (IsNotText(e))
         {
             // A name that is not text (a lone surrogate) is no known field; the unknown-field branch names it.
         }
@@ -142,7 +142,7 @@ public static class SubmissionJson
             text = value.GetString();
             return true;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e) when (IsNotText(e))
         {
             text = null;
             return false;
@@ -152,14 +152,18 @@ public static class SubmissionJson
     private static string? ChoiceOf(ChoiceNames? choices, JsonProperty property, int position)
     {
         try { return choices?.Of(property, position); }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException) { return null; }
+        catch (Exception e) when (IsNotText(e)) { return null; }
     }
 
     private static string? NameOf(JsonProperty property)
     {
         try { return property.Name; }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException) { return null; }
+        catch (Exception e) when (IsNotText(e)) { return null; }
     }
+
+    /// <summary>What System.Text.Json throws when a string or a name cannot be decoded: a lone surrogate
+    /// (<see cref="InvalidOperationException"/>) or bytes that are not UTF-8 (a <see cref="System.Text.DecoderFallbackException"/>).</summary>
+    private static bool IsNotText(Exception e) => e is InvalidOperationException or ArgumentException;
 
     private static FieldError InvalidText(string field, string what) =>
         new(field, ErrorCodes.InvalidText, $"{what} is not valid Unicode text (a lone surrogate, or bytes that are not UTF-8).");
